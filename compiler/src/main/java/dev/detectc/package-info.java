@@ -1,0 +1,12 @@
+/**
+ * detectc: a Sigma detection-rule compiler.
+ *
+ * <pre>
+ * rule.yml ─ SnakeYAML compose ─► rule model (rule) ─ ANTLR ─► condition AST (condition)
+ *          ─ Lowering ─► IR (ir) ─► target renderer (target) ─► query text
+ *                               └─► matcher compiler (eval) ─► alerts
+ * </pre>
+ *
+ * Packages depend one way only: cli → target / eval / lint → ir → condition / rule → source.
+ */
+package dev.detectc;
