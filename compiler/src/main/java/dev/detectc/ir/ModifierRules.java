@@ -47,9 +47,11 @@ final class ModifierRules {
       }
     }
     List<ModifierUse> ordered = uses.stream().filter(use -> use.modifier() != Modifier.EXPAND).toList();
+    Set<Modifier> misplaced = EnumSet.noneOf(Modifier.class);
     for (int i = 1; i < ordered.size(); i++) {
       Modifier modifier = ordered.get(i).modifier();
       if (modifier == Modifier.RE || modifier == Modifier.CIDR) {
+        misplaced.add(modifier);
         diagnostics.error(DiagnosticCode.MODIFIER_ORDER, ordered.get(i).position(),
             "'" + modifier.spelling() + "' must be the first modifier: it reads the value as written");
       }
@@ -66,8 +68,13 @@ final class ModifierRules {
     exclusive(uses, TIME, "the time-part modifiers", diagnostics);
     exclusive(uses, UTF16, "wide, utf16, utf16le and utf16be", diagnostics);
     exclusive(uses, BASE64, "base64 and base64offset", diagnostics);
-    companions(uses, Modifier.RE, WITH_RE, diagnostics);
-    companions(uses, Modifier.CIDR, WITH_CIDR, diagnostics);
+    // A misplaced re/cidr is reported once, as an order problem, not again as a conflict.
+    if (!misplaced.contains(Modifier.RE)) {
+      companions(uses, Modifier.RE, WITH_RE, diagnostics);
+    }
+    if (!misplaced.contains(Modifier.CIDR)) {
+      companions(uses, Modifier.CIDR, WITH_CIDR, diagnostics);
+    }
     companions(uses, Modifier.FIELDREF, WITH_FIELDREF, diagnostics);
     companions(uses, Modifier.EXISTS, EnumSet.of(Modifier.EXISTS), diagnostics);
     for (Modifier compare : union(NUMERIC, TIME)) {
@@ -83,14 +90,14 @@ final class ModifierRules {
   }
 
   private static void exclusive(List<ModifierUse> uses, Set<Modifier> group, String names, Diagnostics diagnostics) {
-    boolean found = false;
+    Modifier found = null;
     for (ModifierUse use : uses) {
       if (group.contains(use.modifier())) {
-        if (found) {
+        if (found != null && found != use.modifier()) {
           diagnostics.error(DiagnosticCode.MODIFIER_CONFLICT, use.position(),
               "only one of " + names + " may be used; '" + use.modifier().spelling() + "' conflicts");
         }
-        found = true;
+        found = found == null ? use.modifier() : found;
       }
     }
   }
