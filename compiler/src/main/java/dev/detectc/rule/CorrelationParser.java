@@ -30,7 +30,11 @@ final class CorrelationParser {
     this.detectionParser = detectionParser;
   }
 
-  CorrelationRule parse(RuleInfo info, NodeTuple tuple) {
+  /**
+   * Parses the {@code correlation} block. {@code generate} may sit inside it (as pySigma reads
+   * it) or at the top level (as the 2.0 schema places it); {@code topLevelGenerate} is the latter.
+   */
+  CorrelationRule parse(RuleInfo info, NodeTuple tuple, NodeTuple topLevelGenerate) {
     SourcePosition position = NodeReader.position(tuple.getKeyNode());
     MappingNode mapping = reader.mapping("correlation", tuple.getValueNode());
     if (mapping == null) {
@@ -57,8 +61,9 @@ final class CorrelationParser {
       reader.diagnostics().error(DiagnosticCode.MISSING_FIELD, position, "a correlation needs a 'timespan' such as 5m");
     }
     boolean generate = false;
-    if (entries.containsKey("generate")) {
-      SigmaValue value = NodeReader.value(asScalar(entries.get("generate").getValueNode()));
+    NodeTuple generateTuple = entries.containsKey("generate") ? entries.get("generate") : topLevelGenerate;
+    if (generateTuple != null) {
+      SigmaValue value = NodeReader.value(asScalar(generateTuple.getValueNode()));
       if (value.type() != SigmaValue.Type.BOOLEAN) {
         reader.diagnostics().error(DiagnosticCode.FIELD_TYPE, value.position(), "'generate' must be true or false");
       }

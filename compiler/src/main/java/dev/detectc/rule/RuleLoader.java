@@ -131,7 +131,7 @@ public final class RuleLoader {
     SigmaDocument document = null;
     if (entries.containsKey("correlation")) {
       RuleInfo info = metadata.parse(file, mapping, entries);
-      document = new CorrelationParser(reader, detectionParser).parse(info, entries.get("correlation"));
+      document = new CorrelationParser(reader, detectionParser).parse(info, entries.get("correlation"), entries.get("generate"));
     } else if (entries.containsKey("filter")) {
       RuleInfo info = metadata.parse(file, mapping, entries);
       LogSource logsource = metadata.logsource(entries, start);
@@ -147,6 +147,9 @@ public final class RuleLoader {
             NodeReader.position(detection.getKeyNode()), List.of());
         document = new SigmaRule(info, logsource, parsed);
       }
+    } else if (entries.containsKey("placeholders")) {
+      // An environment file kept beside the rules it serves (rules/<pack>/environment.example.yml).
+      return;
     } else {
       diagnostics.error(DiagnosticCode.UNKNOWN_DOCUMENT, start,
           "this document has none of 'detection', 'correlation' or 'filter'");
