@@ -55,7 +55,10 @@ public final class EventReaders {
     }
   }
 
-  /** The first byte after a byte-order mark and whitespace (-1 when none); the BOM itself is consumed. */
+  /**
+   * The byte that decides the format: the first after a byte-order mark and whitespace (-1 when
+   * none), or {@code {} when a later line of the head starts an object. The BOM is consumed.
+   */
   private static int firstSignificantByte(InputStream in) throws IOException {
     in.mark(BUFFER);
     byte[] head = in.readNBytes(BUFFER);
@@ -64,13 +67,24 @@ public final class EventReaders {
     if (bom) {
       in.skipNBytes(3);
     }
+    int first = -1;
+    boolean lineStart = true;
     for (int i = bom ? 3 : 0; i < head.length; i++) {
       byte b = head[i];
-      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-        return b & 0xFF;
+      if (b == '\n') {
+        lineStart = true;
+      } else if (b != ' ' && b != '\t' && b != '\r') {
+        if (first < 0) {
+          first = b & 0xFF;
+        }
+        if (lineStart && b == '{') {
+          // NDJSON whose first lines are damaged: read it as NDJSON so the damaged lines are reported one by one.
+          return first == '[' || first == '#' ? first : '{';
+        }
+        lineStart = false;
       }
     }
-    return -1;
+    return first;
   }
 
   private static void closeQuietly(InputStream in) {

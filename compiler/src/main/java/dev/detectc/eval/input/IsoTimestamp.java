@@ -54,7 +54,7 @@ final class IsoTimestamp {
         if (i < n && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
           int start = ++i;
           long fraction = 0;
-          while (i < n && Character.isDigit(s.charAt(i))) {
+          while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
             if (i - start < 6) {
               fraction = fraction * 10 + (s.charAt(i) - '0');
             }

@@ -21,7 +21,8 @@ public final class JsonValues {
 
   /**
    * The number a JSON number or a numeric string ("252", "-1.5e3") stands for; null otherwise.
-   * Strings are checked by hand first, since most values compared this way are not numbers.
+   * Strings are checked by hand first, since most values compared this way are not numbers;
+   * only ASCII digits count (BigDecimal alone would also read other scripts' digits).
    */
   public static BigDecimal number(JsonNode value) {
     if (value.isNumber()) {
@@ -44,7 +45,7 @@ public final class JsonValues {
       i++;
     }
     int digits = 0;
-    while (i < n && (Character.isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+    while (i < n && (ascii(text.charAt(i)) || text.charAt(i) == '.')) {
       digits += text.charAt(i) == '.' ? 0 : 1;
       i++;
     }
@@ -57,7 +58,7 @@ public final class JsonValues {
         i++;
       }
       int exponent = 0;
-      while (i < n && Character.isDigit(text.charAt(i))) {
+      while (i < n && ascii(text.charAt(i))) {
         i++;
         exponent++;
       }
@@ -66,5 +67,9 @@ public final class JsonValues {
       }
     }
     return i == n;
+  }
+
+  private static boolean ascii(char c) {
+    return c >= '0' && c <= '9';
   }
 }
