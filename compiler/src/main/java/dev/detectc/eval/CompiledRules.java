@@ -1,6 +1,7 @@
 package dev.detectc.eval;
 
 import dev.detectc.eval.correlation.CorrelationEngine;
+import dev.detectc.eval.input.FieldSelection;
 import dev.detectc.ir.IrCorrelation;
 import dev.detectc.ir.IrDocument;
 import dev.detectc.ir.IrRule;
@@ -10,10 +11,13 @@ import dev.detectc.rule.RuleInfo;
 import dev.detectc.source.Diagnostic;
 import dev.detectc.source.DiagnosticCode;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The runnable part of a rule set: each usable detection rule with its compiled matcher, and
@@ -95,6 +99,25 @@ public final class CompiledRules {
 
   private static boolean referenced(RuleInfo rule, List<IrCorrelation> correlations) {
     return correlations.stream().anyMatch(c -> c.rules().stream().anyMatch(r -> r.info() == rule));
+  }
+
+  /**
+   * The event fields these rules (and their correlations) read, plus the time fields: what a
+   * reader has to build. Everything when some rule searches keywords over the whole event.
+   */
+  public FieldSelection fields(Collection<String> timeFields) {
+    Set<String> fields = new HashSet<>(timeFields);
+    for (Detection detection : detections) {
+      if (!detection.rule().condition().accept(new FieldCollector(fields))) {
+        return FieldSelection.ALL;
+      }
+    }
+    for (IrCorrelation correlation : correlations) {
+      fields.addAll(correlation.correlation().groupBy());
+      fields.addAll(correlation.correlation().fields());
+      correlation.correlation().aliases().values().forEach(byRule -> fields.addAll(byRule.values()));
+    }
+    return FieldSelection.of(fields);
   }
 
   public List<Detection> detections() {

@@ -8,6 +8,7 @@ import dev.detectc.eval.input.Event;
 import dev.detectc.eval.input.EventReader;
 import dev.detectc.eval.input.EventReaders;
 import dev.detectc.eval.input.EventTime;
+import dev.detectc.eval.input.FieldSelection;
 import dev.detectc.rule.RuleInfo;
 import dev.detectc.source.Diagnostic;
 import dev.detectc.source.DiagnosticCode;
@@ -63,13 +64,14 @@ public final class Evaluation {
       alerts[0]++;
       sink.alert(alert);
     };
+    FieldSelection selection = rules.fields(time.fieldNames());
     List<ReadProblems> perFile = new ArrayList<>();
     List<EventReader> readers = new ArrayList<>();
     List<ReadProblems> readerDiagnostics = new ArrayList<>();
     for (Path file : files) {
       ReadProblems diagnostics = new ReadProblems(file.toString());
       perFile.add(diagnostics);
-      EventReader reader = EventReaders.open(file, time, diagnostics);
+      EventReader reader = EventReaders.open(file, time, diagnostics, selection);
       if (reader != null) {
         readers.add(reader);
         readerDiagnostics.add(diagnostics);

@@ -8,15 +8,15 @@ import dev.detectc.eval.input.FieldPath;
 final class RegexMatcher implements EventMatcher {
 
   private final FieldPath field;
-  private final Pattern pattern;
+  private final MatchCache found;
 
   RegexMatcher(FieldPath field, Pattern pattern) {
     this.field = field;
-    this.pattern = pattern;
+    this.found = new MatchCache(text -> pattern.matcher(text).find());
   }
 
   @Override
   public boolean matches(JsonNode event) {
-    return Values.anyText(field.get(event), text -> pattern.matcher(text).find());
+    return Values.anyText(field.get(event), found);
   }
 }

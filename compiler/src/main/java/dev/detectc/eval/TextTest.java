@@ -16,13 +16,13 @@ final class TextTest implements Predicate<String> {
 
   private final MatchKind kind;
   private final String literal;
-  private final Pattern glob;
+  private final MatchCache glob;
   private final boolean cased;
 
   private TextTest(MatchKind kind, String literal, Pattern glob, boolean cased) {
     this.kind = kind;
     this.literal = literal;
-    this.glob = glob;
+    this.glob = glob == null ? null : new MatchCache(subject -> glob.matcher(subject).find());
     this.cased = cased;
   }
 
@@ -65,6 +65,6 @@ final class TextTest implements Predicate<String> {
   @Override
   public boolean test(String value) {
     String subject = cased ? value : value.toLowerCase(Locale.ROOT);
-    return glob == null ? literal(kind, subject, literal) : glob.matcher(subject).find();
+    return glob == null ? literal(kind, subject, literal) : glob.test(subject);
   }
 }

@@ -49,10 +49,14 @@ final class ClosingWindows extends CorrelationState {
 
   @Override
   void advanceTo(long clock) {
+    if (clock <= horizon) {
+      return;
+    }
     Iterator<Group> iterator = groups.values().iterator();
     while (iterator.hasNext()) {
       Group group = iterator.next();
       if (group.start + span >= clock) {
+        horizon = group.start + span;
         return;
       }
       iterator.remove();
@@ -60,6 +64,7 @@ final class ClosingWindows extends CorrelationState {
         fire(group.values, group.items, group.aggregate.value());
       }
     }
+    horizon = clock;
   }
 
   @Override

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 
 /**
  * Runs correlation rules over the matches of the rules they reference. Matches wait in a
@@ -37,8 +36,7 @@ public final class CorrelationEngine implements CorrelationState.Emitter {
   private final AlertSink sink;
   private final Map<RuleInfo, List<Target>> targets = new IdentityHashMap<>();
   private final List<CorrelationState> states = new ArrayList<>();
-  private final PriorityQueue<Item> pending =
-      new PriorityQueue<>((a, b) -> Contribution.ORDER.compare(a.contribution(), b.contribution()));
+  private final ReorderBuffer pending = new ReorderBuffer();
   private final long lateness;
   private final LateEvents late;
   private long maxSeen = EventTime.NONE;
@@ -116,7 +114,7 @@ public final class CorrelationEngine implements CorrelationState.Emitter {
   }
 
   private void release(long limit) {
-    while (!pending.isEmpty() && pending.peek().time() <= limit) {
+    for (Item next = pending.peek(); next != null && next.time() <= limit; next = pending.peek()) {
       Item item = pending.poll();
       advance(item.time());
       now = item.time();

@@ -33,6 +33,14 @@ abstract class CorrelationState {
   final IrCorrelation correlation;
   final CorrelationRule rule;
   final long span;
+
+  /**
+   * No group expires before this event time: the head's expiry at the last sweep. Groups only
+   * join or move behind the head with later expiries, so it stays a lower bound and most calls
+   * to {@link #advanceTo} return at once.
+   */
+  long horizon = Long.MIN_VALUE;
+
   private final Emitter emitter;
   private final FieldPath[][] groupPaths;
   private final FieldPath[][] valuePaths;

@@ -69,14 +69,19 @@ final class SlidingWindows extends CorrelationState {
 
   @Override
   void advanceTo(long clock) {
+    if (clock <= horizon) {
+      return;
+    }
     Iterator<Group> iterator = groups.values().iterator();
     while (iterator.hasNext()) {
       Group group = iterator.next();
       if (group.lastTime + span >= clock) {
+        horizon = group.lastTime + span;
         return;
       }
       iterator.remove();
     }
+    horizon = clock;
   }
 
   @Override

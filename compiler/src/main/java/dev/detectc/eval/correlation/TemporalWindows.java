@@ -114,13 +114,19 @@ final class TemporalWindows extends CorrelationState {
 
   @Override
   void advanceTo(long clock) {
+    if (clock <= horizon) {
+      return;
+    }
     Iterator<Group> iterator = groups.values().iterator();
     while (iterator.hasNext()) {
-      if (iterator.next().lastTime + span >= clock) {
+      Group group = iterator.next();
+      if (group.lastTime + span >= clock) {
+        horizon = group.lastTime + span;
         return;
       }
       iterator.remove();
     }
+    horizon = clock;
   }
 
   @Override

@@ -21,6 +21,11 @@ public final class EventReaders {
 
   /** The reader for {@code path}, or null when the file cannot be read or its format is unknown (reported). */
   public static EventReader open(Path path, EventTime time, ReadProblems diagnostics) {
+    return open(path, time, diagnostics, FieldSelection.ALL);
+  }
+
+  /** As {@link #open(Path, EventTime, ReadProblems)}, building only the selected fields of NDJSON events. */
+  public static EventReader open(Path path, EventTime time, ReadProblems diagnostics, FieldSelection selection) {
     String file = path.toString();
     InputStream in = null;
     try {
@@ -36,7 +41,7 @@ public final class EventReaders {
         case '[':
           return new JsonArrayReader(in, file, time, diagnostics);
         case '{':
-          return new NdjsonReader(in, file, time, diagnostics);
+          return new NdjsonReader(in, file, time, diagnostics, selection);
         case '#':
           return new ZeekTsvReader(in, file, time, diagnostics);
         case -1:

@@ -28,6 +28,11 @@ public final class EventTime {
     return new EventTime(DEFAULT_FIELDS);
   }
 
+  /** The fields looked at, in order. */
+  public List<String> fieldNames() {
+    return fields.stream().map(FieldPath::name).toList();
+  }
+
   /** The time of {@code event}, or {@link #NONE}. */
   public long of(JsonNode event) {
     for (FieldPath field : fields) {

@@ -16,12 +16,15 @@ final class NdjsonReader implements EventReader {
   private final EventTime time;
   private final ReadProblems diagnostics;
 
-  NdjsonReader(InputStream in, String file, EventTime time, ReadProblems diagnostics) {
+  private final FieldSelection selection;
+
+  NdjsonReader(InputStream in, String file, EventTime time, ReadProblems diagnostics, FieldSelection selection) {
     this.in = in;
     this.lines = new LineSource(in);
     this.file = file;
     this.time = time;
     this.diagnostics = diagnostics;
+    this.selection = selection;
   }
 
   @Override
@@ -38,7 +41,9 @@ final class NdjsonReader implements EventReader {
       }
       JsonNode node;
       try {
-        node = EventJson.MAPPER.readTree(lines.buffer(), lines.start(), lines.length());
+        node = selection.keepsAll() || !PrunedObject.startsObject(lines.buffer(), lines.start(), lines.length())
+            ? EventJson.LINE.readTree(lines.buffer(), lines.start(), lines.length())
+            : PrunedObject.read(lines.buffer(), lines.start(), lines.length(), selection);
       } catch (JsonProcessingException e) {
         diagnostics.error(DiagnosticCode.EVENT_MALFORMED, EventJson.position(line, e),
             "not valid JSON: " + EventJson.describe(e) + "; line skipped");

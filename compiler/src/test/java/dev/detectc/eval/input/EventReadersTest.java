@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.detectc.eval.input.FieldSelection;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,29 @@ class EventReadersTest {
     assertThat(read.messages().get(0)).startsWith(folder.resolve("a.ndjson") + ":4:").contains("line skipped");
     assertThat(read.messages().get(1)).contains(":5:1:").contains("not valid JSON");
     assertThat(read.messages().get(2)).contains(":6:1:").contains("must be a JSON object, not array");
+  }
+
+  @Test
+  void selectedFieldsAreBuiltAloneAndBadLinesAreStillFound() throws IOException {
+    Path file = folder.resolve("p.ndjson");
+    Files.writeString(file, "{\"ts\": 1, \"id\": {\"orig_h\": \"a\", \"x\": [1]}, \"big\": {\"deep\": [1, 2]}, \"q\": \"x\","
+        + " \"n\": 12345678901, \"f\": 0.5, \"b\": false, \"z\": null}\n"
+        + "{\"q\": \"x\", \"skipped\": [1, }\n{\"q\": 1} {\"q\": 2}\n[1]\n");
+    ReadProblems problems = new ReadProblems(file.toString());
+    List<Event> events = new ArrayList<>();
+    FieldSelection selection = FieldSelection.of(List.of("ts", "id.orig_h", "q", "n", "f", "b", "z"));
+    try (EventReader reader = EventReaders.open(file, EventTime.defaults(), problems, selection)) {
+      for (Event event = reader.next(); event != null; event = reader.next()) {
+        events.add(event);
+      }
+    }
+    assertThat(events).singleElement().satisfies(event -> {
+      assertThat(event.fields().toString()).isEqualTo(
+          "{\"ts\":1,\"id\":{\"orig_h\":\"a\",\"x\":[1]},\"q\":\"x\",\"n\":12345678901,\"f\":0.5,\"b\":false,\"z\":null}");
+      assertThat(event.time()).isEqualTo(1_000_000L);
+    });
+    assertThat(problems.toList()).extracting(d -> d.position().line() + " " + d.message().substring(0, 14))
+        .containsExactly("2 not valid JSON", "3 not valid JSON", "4 an event must ");
   }
 
   @Test
