@@ -61,6 +61,13 @@ public enum DiagnosticCode {
   CORRELATION_CYCLE("correlations reference each other in a cycle"),
   FILTER_RULES("a filter's rules attribute is malformed"),
 
+  // Evaluation: events, the evaluator's own limits, fixture suites
+  EVENT_MALFORMED("an event or events file is malformed; it was skipped"),
+  EVENT_TIME("events lack a usable timestamp, so correlations cannot use them"),
+  EVENT_ORDER("an event is further out of time order than the longest correlation window"),
+  EVAL_UNSUPPORTED("the evaluator cannot run this rule"),
+  FIXTURE_INVALID("a fixture suite is malformed"),
+
   // Lint findings (warnings unless --strict)
   LINT_MISSING_ID("the rule has no id"),
   LINT_MALFORMED_ID("the id is not a UUID"),
