@@ -104,6 +104,18 @@ public enum DiagnosticCode {
     return name().startsWith("LINT_");
   }
 
+  /**
+   * True for the codes {@code detectc validate} reports about rule files; false for those
+   * about logs, fixtures and target output, which only {@code eval}, {@code test},
+   * {@code compile} and {@code push} report, and for internal errors.
+   */
+  public boolean reportedByValidate() {
+    return !NOT_FROM_VALIDATE.contains(this);
+  }
+
+  private static final java.util.Set<DiagnosticCode> NOT_FROM_VALIDATE = java.util.EnumSet.of(
+      EVENT_MALFORMED, EVENT_TIME, EVENT_ORDER, EVAL_UNSUPPORTED, FIXTURE_INVALID, INTERNAL_ERROR);
+
   public static DiagnosticCode fromId(String id) {
     return valueOf(id.toUpperCase(Locale.ROOT).replace('-', '_'));
   }
