@@ -105,9 +105,13 @@ abstract class CorrelationState {
         if (text == null) {
           return null;
         }
-        distinct.append(text.length()).append(':').append(text);
+        if (values.length == 1) {
+          value = text;
+        } else {
+          distinct.append(text.length()).append(':').append(text);
+        }
       }
-      value = distinct.toString();
+      value = values.length == 1 ? value : distinct.toString();
     } else if (rule.type().needsField()) {
       JsonNode node = values.length == 0 ? null : values[0].get(fields);
       value = node == null ? null : JsonValues.number(node);
@@ -115,7 +119,9 @@ abstract class CorrelationState {
         return null;
       }
     }
-    return new Item(this, ruleIndex, key.toString(), List.copyOf(group), value, contribution);
+    // One group-by field (the usual case) keys by the value itself, so key and group share one string.
+    String groupKey = paths.length == 1 ? group.get(0) : key.toString();
+    return new Item(this, ruleIndex, groupKey, List.copyOf(group), value, contribution);
   }
 
   private static String scalar(JsonNode node) {

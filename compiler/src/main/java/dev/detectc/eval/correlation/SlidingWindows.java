@@ -26,13 +26,15 @@ final class SlidingWindows extends CorrelationState {
 
   /** One group's window. */
   private static final class Group {
+    final String key;
     final List<String> values;
     final ArrayDeque<Item> items = new ArrayDeque<>(4);
     Aggregate aggregate;
     long lastTime;
     long firedStart = EventTime.NONE;
 
-    Group(List<String> values, Aggregate aggregate) {
+    Group(String key, List<String> values, Aggregate aggregate) {
+      this.key = key;
       this.values = values;
       this.aggregate = aggregate;
     }
@@ -42,7 +44,7 @@ final class SlidingWindows extends CorrelationState {
   void accept(Item item) {
     Group group = groups.get(item.key());
     if (group == null) {
-      group = new Group(item.group(), Aggregate.of(rule.type(), rule.percentile()));
+      group = new Group(item.key(), item.group(), Aggregate.of(rule.type(), rule.percentile()));
       groups.put(item.key(), group);
     }
     long time = item.time();
@@ -56,8 +58,9 @@ final class SlidingWindows extends CorrelationState {
     while (!group.items.isEmpty() && group.items.peekFirst().time() < time - span) {
       group.aggregate.remove(group.items.pollFirst());
     }
-    group.items.addLast(item);
-    group.aggregate.add(item);
+    Item stored = item.sharing(group.key, group.values);
+    group.items.addLast(stored);
+    group.aggregate.add(stored);
     BigDecimal value = group.aggregate.value();
     if (holds(value)) {
       group.firedStart = group.items.peekFirst().time();
