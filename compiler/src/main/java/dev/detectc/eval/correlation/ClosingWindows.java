@@ -2,7 +2,6 @@ package dev.detectc.eval.correlation;
 
 import dev.detectc.ir.IrCorrelation;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -52,22 +51,11 @@ final class ClosingWindows extends CorrelationState {
 
   @Override
   void advanceTo(long clock) {
-    if (clock <= horizon) {
-      return;
-    }
-    Iterator<Group> iterator = groups.values().iterator();
-    while (iterator.hasNext()) {
-      Group group = iterator.next();
-      if (group.start + span >= clock) {
-        horizon = group.start + span;
-        return;
-      }
-      iterator.remove();
+    sweep(groups, clock, group -> group.start + span, group -> {
       if (holds(group.aggregate.value())) {
         fire(group.values, group.items, group.aggregate.value());
       }
-    }
-    horizon = clock;
+    });
   }
 
   @Override

@@ -13,10 +13,13 @@ import dev.detectc.rule.CorrelationType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 /**
  * The live state of one correlation rule: how it reads group-by and value fields from each
@@ -79,6 +82,29 @@ abstract class CorrelationState {
 
   /** Groups with live state. */
   abstract int activeGroups();
+
+  /**
+   * Takes groups off the head of {@code groups} (ordered by expiry) while they expired before
+   * {@code clock}, handing each to {@code expired}; remembers the first survivor's expiry as the
+   * {@link #horizon}, so calls before it return at once.
+   */
+  <G> void sweep(LinkedHashMap<String, G> groups, long clock, ToLongFunction<G> expiry, Consumer<G> expired) {
+    if (clock <= horizon) {
+      return;
+    }
+    Iterator<G> iterator = groups.values().iterator();
+    while (iterator.hasNext()) {
+      G group = iterator.next();
+      long end = expiry.applyAsLong(group);
+      if (end >= clock) {
+        horizon = end;
+        return;
+      }
+      iterator.remove();
+      expired.accept(group);
+    }
+    horizon = clock;
+  }
 
   /**
    * The item for an event of rule {@code ruleIndex}, or null when the event lacks a group-by

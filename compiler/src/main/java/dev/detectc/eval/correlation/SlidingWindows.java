@@ -4,7 +4,6 @@ import dev.detectc.eval.input.EventTime;
 import dev.detectc.ir.IrCorrelation;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -72,19 +71,7 @@ final class SlidingWindows extends CorrelationState {
 
   @Override
   void advanceTo(long clock) {
-    if (clock <= horizon) {
-      return;
-    }
-    Iterator<Group> iterator = groups.values().iterator();
-    while (iterator.hasNext()) {
-      Group group = iterator.next();
-      if (group.lastTime + span >= clock) {
-        horizon = group.lastTime + span;
-        return;
-      }
-      iterator.remove();
-    }
-    horizon = clock;
+    sweep(groups, clock, group -> group.lastTime + span, group -> { });
   }
 
   @Override

@@ -8,7 +8,6 @@ import dev.detectc.rule.CorrelationType;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -116,19 +115,7 @@ final class TemporalWindows extends CorrelationState {
 
   @Override
   void advanceTo(long clock) {
-    if (clock <= horizon) {
-      return;
-    }
-    Iterator<Group> iterator = groups.values().iterator();
-    while (iterator.hasNext()) {
-      Group group = iterator.next();
-      if (group.lastTime + span >= clock) {
-        horizon = group.lastTime + span;
-        return;
-      }
-      iterator.remove();
-    }
-    horizon = clock;
+    sweep(groups, clock, group -> group.lastTime + span, group -> { });
   }
 
   @Override
