@@ -59,35 +59,63 @@ public final class Evaluation {
   }
 
   public Result run(List<Path> files, AlertSink sink, Progress progress) {
-    long[] alerts = {0};
-    AlertSink counting = alert -> {
-      alerts[0]++;
-      sink.alert(alert);
-    };
     FieldSelection selection = rules.fields(time.fieldNames());
     List<ReadProblems> perFile = new ArrayList<>();
     List<EventReader> readers = new ArrayList<>();
-    List<ReadProblems> readerDiagnostics = new ArrayList<>();
+    List<ReadProblems> readerProblems = new ArrayList<>();
     for (Path file : files) {
-      ReadProblems diagnostics = new ReadProblems(file.toString());
-      perFile.add(diagnostics);
-      EventReader reader = EventReaders.open(file, time, diagnostics, selection);
+      ReadProblems problems = new ReadProblems(file.toString());
+      perFile.add(problems);
+      EventReader reader = EventReaders.open(file, time, problems, selection);
       if (reader != null) {
         readers.add(reader);
-        readerDiagnostics.add(diagnostics);
+        readerProblems.add(problems);
       }
     }
-    CorrelationEngine engine = rules.correlations().isEmpty() ? null : new CorrelationEngine(rules.correlations(), counting);
-    List<CompiledRules.Detection> detections = rules.detections();
-    boolean[] feeds = new boolean[detections.size()];
-    for (int i = 0; i < feeds.length; i++) {
-      feeds[i] = engine != null && engine.feeds(detections.get(i).rule().info());
-    }
-    Map<String, long[]> untimed = new LinkedHashMap<>();
-    List<Diagnostic> failures = new ArrayList<>();
-    EventMerge merge = new EventMerge(readers, readerDiagnostics);
-    long events = 0;
+    Run run = new Run(rules, sink);
+    EventMerge merge = new EventMerge(readers, readerProblems);
     for (Event event = merge.next(); event != null; event = merge.next()) {
+      run.process(event);
+      if (run.events % PROGRESS_EVERY == 0) {
+        progress.events(run.events);
+      }
+    }
+    merge.closeAll();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    perFile.forEach(file -> diagnostics.addAll(file.toList()));
+    diagnostics.addAll(run.finish());
+    progress.events(run.events);
+    return new Result(run.events, run.alerts, run.engine == null ? 0 : run.engine.activeGroups(), diagnostics);
+  }
+
+  /**
+   * The state of one run. The per-event work is its own small method so the JIT compiles it
+   * as a whole rather than replacing the stack frame of a long read loop.
+   */
+  private static final class Run {
+    private final List<CompiledRules.Detection> detections;
+    private final boolean[] feeds;
+    private final AlertSink sink;
+    private final CorrelationEngine engine;
+    private final Map<String, long[]> untimed = new LinkedHashMap<>();
+    private final List<Diagnostic> failures = new ArrayList<>();
+    private long events;
+    private long alerts;
+
+    Run(CompiledRules rules, AlertSink sink) {
+      this.sink = alert -> {
+        alerts++;
+        sink.alert(alert);
+      };
+      this.engine = rules.correlations().isEmpty() ? null : new CorrelationEngine(rules.correlations(), this.sink);
+      this.detections = rules.detections();
+      this.feeds = new boolean[detections.size()];
+      for (int i = 0; i < feeds.length; i++) {
+        feeds[i] = engine != null && engine.feeds(detections.get(i).rule().info());
+      }
+    }
+
+    void process(Event event) {
       events++;
       for (int i = 0; i < feeds.length; i++) {
         CompiledRules.Detection detection = detections.get(i);
@@ -96,40 +124,34 @@ public final class Evaluation {
         }
         RuleInfo info = detection.rule().info();
         if (detection.rule().emitted()) {
-          counting.alert(new Alert(info, new EventRef(event.file(), event.line()), Optional.empty()));
+          sink.alert(new Alert(info, new EventRef(event.file(), event.line()), Optional.empty()));
         }
         if (feeds[i]) {
           if (event.hasTime()) {
             engine.offer(info, event);
           } else {
-            long line = event.line();
-            untimed.computeIfAbsent(event.file(), file -> new long[] {line, 0})[1]++;
+            untimed.computeIfAbsent(event.file(), file -> new long[] {event.line(), 0})[1]++;
           }
         }
       }
       if (engine != null && event.hasTime()) {
         engine.observe(event.time());
       }
-      if (events % PROGRESS_EVERY == 0) {
-        progress.events(events);
+    }
+
+    /** Ends the correlations and returns the run's own findings. */
+    List<Diagnostic> finish() {
+      List<Diagnostic> diagnostics = new ArrayList<>(failures);
+      if (engine != null) {
+        engine.finish();
+        diagnostics.addAll(engine.diagnostics());
       }
+      untimed.forEach((file, seen) -> diagnostics.add(new Diagnostic(dev.detectc.source.Severity.WARNING,
+          DiagnosticCode.EVENT_TIME, file, new SourcePosition((int) Math.min(seen[0], Integer.MAX_VALUE), 1),
+          seen[1] + " event(s) from this line on matched rules that correlations count but have no usable time in "
+              + "the time fields; correlations cannot use them (see --time-field)")));
+      return diagnostics;
     }
-    merge.closeAll();
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    perFile.forEach(file -> diagnostics.addAll(file.toList()));
-    diagnostics.addAll(failures);
-    int active = 0;
-    if (engine != null) {
-      engine.finish();
-      active = engine.activeGroups();
-      diagnostics.addAll(engine.diagnostics());
-    }
-    untimed.forEach((file, seen) -> diagnostics.add(new Diagnostic(dev.detectc.source.Severity.WARNING,
-        DiagnosticCode.EVENT_TIME, file, new SourcePosition((int) Math.min(seen[0], Integer.MAX_VALUE), 1),
-        seen[1] + " event(s) from this line on matched rules that correlations count but have no usable time in "
-            + "the time fields; correlations cannot use them (see --time-field)")));
-    progress.events(events);
-    return new Result(events, alerts[0], active, diagnostics);
   }
 
   /** Runs one matcher; a crash is a bug, reported once per rule, and counts as no match. */

@@ -34,9 +34,9 @@ final class NumberMatcher implements EventMatcher {
 
   private boolean test(JsonNode value) {
     if (wholeBound && value.isIntegralNumber() && value.canConvertToLong()) {
-      return Values.holds(op, Long.compare(value.longValue(), longBound));
+      return op.holds(Long.compare(value.longValue(), longBound));
     }
     BigDecimal number = JsonValues.number(value);
-    return number != null && Values.holds(op, number.compareTo(bound));
+    return number != null && op.holds(number.compareTo(bound));
   }
 }

@@ -28,7 +28,7 @@ final class TimePartMatcher implements EventMatcher {
   public boolean matches(JsonNode event) {
     return Values.any(field.get(event), node -> {
       long micros = EventTime.parse(node);
-      return micros != EventTime.NONE && Values.holds(op, Long.compare(part(micros, unit), value));
+      return micros != EventTime.NONE && op.holds(Long.compare(part(micros, unit), value));
     });
   }
 

@@ -2,7 +2,6 @@ package dev.detectc.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.detectc.eval.input.JsonValues;
-import dev.detectc.rule.ComparisonOp;
 import java.util.function.Predicate;
 
 /** How matchers read JSON values: scalars as text, arrays as "any element". */
@@ -32,23 +31,5 @@ final class Values {
       String text = JsonValues.text(element);
       return text != null && test.test(text);
     });
-  }
-
-  /** Whether {@code op} holds for a comparison result ({@code compareTo}'s sign). */
-  static boolean holds(ComparisonOp op, int order) {
-    switch (op) {
-      case GT:
-        return order > 0;
-      case GTE:
-        return order >= 0;
-      case LT:
-        return order < 0;
-      case LTE:
-        return order <= 0;
-      case EQ:
-        return order == 0;
-      default:
-        return order != 0;
-    }
   }
 }

@@ -46,8 +46,16 @@ public final class AlertFormat {
     return node.toString();
   }
 
-  /** One readable line: level, rule, where, and for correlations group, value and span. */
+  /**
+   * One readable line: level, rule, where, and for correlations group, value and span. Control
+   * characters from the rule or the log (a newline in a group value) are escaped, so one alert
+   * stays one line.
+   */
   public static String text(Alert alert) {
+    return oneLine(readable(alert));
+  }
+
+  private static String readable(Alert alert) {
     StringBuilder text = new StringBuilder();
     text.append(alert.event()).append(": ").append(alert.rule().level() == null ? "alert" : alert.rule().level())
         .append(' ').append(alert.ruleName());
@@ -63,5 +71,24 @@ public final class AlertFormat {
       text.append(" events ").append(correlated.lines().size());
     });
     return text.toString();
+  }
+
+  static String oneLine(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (c == '\t') {
+        out.append("\\t");
+      } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

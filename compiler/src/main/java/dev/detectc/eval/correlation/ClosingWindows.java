@@ -2,7 +2,6 @@ package dev.detectc.eval.correlation;
 
 import dev.detectc.ir.IrCorrelation;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -24,12 +23,14 @@ final class ClosingWindows extends CorrelationState {
 
   /** One group's open window. */
   private static final class Group {
+    final String key;
     final List<String> values;
     final long start;
     final List<Item> items = new ArrayList<>(4);
     final Aggregate aggregate;
 
-    Group(List<String> values, long start, Aggregate aggregate) {
+    Group(String key, List<String> values, long start, Aggregate aggregate) {
+      this.key = key;
       this.values = values;
       this.start = start;
       this.aggregate = aggregate;
@@ -40,31 +41,21 @@ final class ClosingWindows extends CorrelationState {
   void accept(Item item) {
     Group group = groups.get(item.key());
     if (group == null) {
-      group = new Group(item.group(), item.time(), Aggregate.of(rule.type(), rule.percentile()));
+      group = new Group(item.key(), item.group(), item.time(), Aggregate.of(rule.type(), rule.percentile()));
       groups.put(item.key(), group);
     }
-    group.items.add(item);
-    group.aggregate.add(item);
+    Item stored = item.sharing(group.key, group.values);
+    group.items.add(stored);
+    group.aggregate.add(stored);
   }
 
   @Override
   void advanceTo(long clock) {
-    if (clock <= horizon) {
-      return;
-    }
-    Iterator<Group> iterator = groups.values().iterator();
-    while (iterator.hasNext()) {
-      Group group = iterator.next();
-      if (group.start + span >= clock) {
-        horizon = group.start + span;
-        return;
-      }
-      iterator.remove();
+    sweep(groups, clock, group -> group.start + span, group -> {
       if (holds(group.aggregate.value())) {
         fire(group.values, group.items, group.aggregate.value());
       }
-    }
-    horizon = clock;
+    });
   }
 
   @Override

@@ -13,10 +13,13 @@ import dev.detectc.rule.CorrelationType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 /**
  * The live state of one correlation rule: how it reads group-by and value fields from each
@@ -81,6 +84,29 @@ abstract class CorrelationState {
   abstract int activeGroups();
 
   /**
+   * Takes groups off the head of {@code groups} (ordered by expiry) while they expired before
+   * {@code clock}, handing each to {@code expired}; remembers the first survivor's expiry as the
+   * {@link #horizon}, so calls before it return at once.
+   */
+  <G> void sweep(LinkedHashMap<String, G> groups, long clock, ToLongFunction<G> expiry, Consumer<G> expired) {
+    if (clock <= horizon) {
+      return;
+    }
+    Iterator<G> iterator = groups.values().iterator();
+    while (iterator.hasNext()) {
+      G group = iterator.next();
+      long end = expiry.applyAsLong(group);
+      if (end >= clock) {
+        horizon = end;
+        return;
+      }
+      iterator.remove();
+      expired.accept(group);
+    }
+    horizon = clock;
+  }
+
+  /**
    * The item for an event of rule {@code ruleIndex}, or null when the event lacks a group-by
    * field or the value the correlation aggregates (such events do not take part).
    */
@@ -105,9 +131,13 @@ abstract class CorrelationState {
         if (text == null) {
           return null;
         }
-        distinct.append(text.length()).append(':').append(text);
+        if (values.length == 1) {
+          value = text;
+        } else {
+          distinct.append(text.length()).append(':').append(text);
+        }
       }
-      value = distinct.toString();
+      value = values.length == 1 ? value : distinct.toString();
     } else if (rule.type().needsField()) {
       JsonNode node = values.length == 0 ? null : values[0].get(fields);
       value = node == null ? null : JsonValues.number(node);
@@ -115,7 +145,9 @@ abstract class CorrelationState {
         return null;
       }
     }
-    return new Item(this, ruleIndex, key.toString(), List.copyOf(group), value, contribution);
+    // One group-by field (the usual case) keys by the value itself, so key and group share one string.
+    String groupKey = paths.length == 1 ? group.get(0) : key.toString();
+    return new Item(this, ruleIndex, groupKey, List.copyOf(group), value, contribution);
   }
 
   private static String scalar(JsonNode node) {

@@ -12,4 +12,9 @@ record Item(CorrelationState target, int ruleIndex, String key, List<String> gro
   long time() {
     return contribution.time();
   }
+
+  /** The same item holding its group's own key and values, so a window does not keep a copy per item. */
+  Item sharing(String groupKey, List<String> groupValues) {
+    return key == groupKey ? this : new Item(target, ruleIndex, groupKey, groupValues, value, contribution);
+  }
 }

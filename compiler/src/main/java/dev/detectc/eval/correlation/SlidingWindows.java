@@ -4,7 +4,6 @@ import dev.detectc.eval.input.EventTime;
 import dev.detectc.ir.IrCorrelation;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -26,13 +25,15 @@ final class SlidingWindows extends CorrelationState {
 
   /** One group's window. */
   private static final class Group {
+    final String key;
     final List<String> values;
     final ArrayDeque<Item> items = new ArrayDeque<>(4);
     Aggregate aggregate;
     long lastTime;
     long firedStart = EventTime.NONE;
 
-    Group(List<String> values, Aggregate aggregate) {
+    Group(String key, List<String> values, Aggregate aggregate) {
+      this.key = key;
       this.values = values;
       this.aggregate = aggregate;
     }
@@ -42,7 +43,7 @@ final class SlidingWindows extends CorrelationState {
   void accept(Item item) {
     Group group = groups.get(item.key());
     if (group == null) {
-      group = new Group(item.group(), Aggregate.of(rule.type(), rule.percentile()));
+      group = new Group(item.key(), item.group(), Aggregate.of(rule.type(), rule.percentile()));
       groups.put(item.key(), group);
     }
     long time = item.time();
@@ -56,8 +57,9 @@ final class SlidingWindows extends CorrelationState {
     while (!group.items.isEmpty() && group.items.peekFirst().time() < time - span) {
       group.aggregate.remove(group.items.pollFirst());
     }
-    group.items.addLast(item);
-    group.aggregate.add(item);
+    Item stored = item.sharing(group.key, group.values);
+    group.items.addLast(stored);
+    group.aggregate.add(stored);
     BigDecimal value = group.aggregate.value();
     if (holds(value)) {
       group.firedStart = group.items.peekFirst().time();
@@ -69,19 +71,7 @@ final class SlidingWindows extends CorrelationState {
 
   @Override
   void advanceTo(long clock) {
-    if (clock <= horizon) {
-      return;
-    }
-    Iterator<Group> iterator = groups.values().iterator();
-    while (iterator.hasNext()) {
-      Group group = iterator.next();
-      if (group.lastTime + span >= clock) {
-        horizon = group.lastTime + span;
-        return;
-      }
-      iterator.remove();
-    }
-    horizon = clock;
+    sweep(groups, clock, group -> group.lastTime + span, group -> { });
   }
 
   @Override

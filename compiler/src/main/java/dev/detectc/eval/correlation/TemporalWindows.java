@@ -8,7 +8,6 @@ import dev.detectc.rule.CorrelationType;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -35,12 +34,14 @@ final class TemporalWindows extends CorrelationState {
 
   /** One group's matches, per referenced rule. */
   private static final class Group {
+    final String key;
     final List<String> values;
     final List<ArrayDeque<Item>> byRule = new ArrayList<>();
     long lastTime;
     long firedStart = EventTime.NONE;
 
-    Group(List<String> values, int rules) {
+    Group(String key, List<String> values, int rules) {
+      this.key = key;
       this.values = values;
       for (int i = 0; i < rules; i++) {
         byRule.add(new ArrayDeque<>(2));
@@ -54,7 +55,7 @@ final class TemporalWindows extends CorrelationState {
 
   @Override
   void accept(Item item) {
-    Group group = groups.computeIfAbsent(item.key(), key -> new Group(item.group(), names.size()));
+    Group group = groups.computeIfAbsent(item.key(), key -> new Group(item.key(), item.group(), names.size()));
     long time = item.time();
     group.lastTime = time;
     if (group.firedStart != EventTime.NONE) {
@@ -65,7 +66,7 @@ final class TemporalWindows extends CorrelationState {
     }
     boolean[] present = new boolean[names.size()];
     int distinct = 0;
-    group.byRule.get(item.ruleIndex()).addLast(item);
+    group.byRule.get(item.ruleIndex()).addLast(item.sharing(group.key, group.values));
     List<Item> window = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       ArrayDeque<Item> matches = group.byRule.get(i);
@@ -114,19 +115,7 @@ final class TemporalWindows extends CorrelationState {
 
   @Override
   void advanceTo(long clock) {
-    if (clock <= horizon) {
-      return;
-    }
-    Iterator<Group> iterator = groups.values().iterator();
-    while (iterator.hasNext()) {
-      Group group = iterator.next();
-      if (group.lastTime + span >= clock) {
-        horizon = group.lastTime + span;
-        return;
-      }
-      iterator.remove();
-    }
-    horizon = clock;
+    sweep(groups, clock, group -> group.lastTime + span, group -> { });
   }
 
   @Override
