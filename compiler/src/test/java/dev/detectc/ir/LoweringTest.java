@@ -125,6 +125,7 @@ class LoweringTest {
     assertThat(or.terms()).extracting(term -> ((StringMatch) term).pattern().plainText())
         .containsExactly("Zm9vYmFy", "Zvb2Jhc", "mb29iYX");
     assertThat(or.terms()).allSatisfy(term -> assertThat(((StringMatch) term).kind()).isEqualTo(MatchKind.CONTAINS));
+    assertThat(or.terms()).allSatisfy(term -> assertThat(((StringMatch) term).cased()).as("base64 is case-sensitive").isTrue());
     StringMatch plain = (StringMatch) lower("sel:\n    c|base64: foobar\n");
     assertThat(plain.pattern().plainText()).isEqualTo("Zm9vYmFy");
   }
