@@ -8,4 +8,4 @@ union
 | extend _n = row_cumsum(_d, <#list groups as g>${g} != prev(${g})<#sep> or </#list>)
 | where _d == 0
 | where ${condition}
-| summarize first_time = min(_t), last_time = max(_t), value = max(_n) by <#list groups as g>${g}<#sep>, </#list>
+<#include "correlation-result.ftl">

@@ -9,4 +9,8 @@ _events
 | where _next >= _last and _next - _start <= ${timespan}
 | summarize _last = min(_next) by <#list groups as g>${g}, </#list>_start
 </#list>
+<#if anchors>
+| project <#list groups as g>${g}, </#list>_t = _last
+<#else>
 | summarize first_time = min(_start), last_time = max(_last), value = count() by <#list groups as g>${g}<#sep>, </#list>
+</#if>

@@ -9,4 +9,4 @@ union
 | where _d == 0
 | extend _n = <#list counters as c>iff(${c.name} > 0, 1, 0)<#sep> + </#list>
 | where ${condition}
-| summarize first_time = min(_t), last_time = max(_t), value = max(_n) by <#list groups as g>${g}<#sep>, </#list>
+<#include "correlation-result.ftl">

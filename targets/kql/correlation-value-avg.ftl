@@ -5,4 +5,4 @@
 | where _d == 0
 | extend _n = _sum / _count
 | where ${condition}
-| summarize first_time = min(_t), last_time = max(_t), value = max(_n) by <#list groups as g>${g}<#sep>, </#list>
+<#include "correlation-result.ftl">

@@ -4,4 +4,4 @@ _events
 | where isnotnull(_value)
 | summarize _n = percentile(_value, ${percentile}) by <#list groups as g>${g}, </#list>_t = bin(_time, ${timespan})
 | where ${condition}
-| summarize first_time = min(_t), last_time = max(_t), value = max(_n) by <#list groups as g>${g}<#sep>, </#list>
+<#include "correlation-result.ftl">
