@@ -113,6 +113,24 @@ public final class KustoChecker implements AutoCloseable {
     return results;
   }
 
+  /** Checks {@code requests} split across {@code processes} checker processes run side by side; results in order. */
+  public static List<JsonNode> checkInParallel(List<Request> requests, int processes) {
+    List<CompletableFuture<List<JsonNode>>> parts = new ArrayList<>();
+    int size = (requests.size() + processes - 1) / processes;
+    for (int from = 0; from < requests.size(); from += size) {
+      List<Request> part = requests.subList(from, Math.min(requests.size(), from + size));
+      KustoChecker checker = start();
+      parts.add(CompletableFuture.supplyAsync(() -> {
+        try (checker) {
+          return checker.check(part);
+        }
+      }));
+    }
+    List<JsonNode> results = new ArrayList<>();
+    parts.forEach(part -> results.addAll(part.join()));
+    return results;
+  }
+
   public JsonNode check(Request request) {
     return check(List.of(request)).get(0);
   }
