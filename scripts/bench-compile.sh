@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Benchmark: compile the whole Sigma corpus to KQL in one invocation, JVM start included.
+# Usage: scripts/bench-compile.sh [RUNS] [extra compile arguments...]
+# Prints the wall time and peak memory of each run, then the median. Goal: under 2 s.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+runs="${1:-5}"
+shift || true
+corpus="$root/../shared/corpus/sigma/rules"
+[ -d "$corpus" ] || { echo "bench-compile: $corpus is missing" >&2; exit 2; }
+"$root/detectc" --version >/dev/null   # builds the jar first if needed, outside the timing
+times=()
+for i in $(seq "$runs"); do
+  stats="$(mktemp)"
+  /usr/bin/time -o "$stats" -f '%e %M' "$root/detectc" compile "$corpus" --target kql "$@" >/dev/null 2>/dev/null || true
+  read -r wall kb < "$stats"
+  rm -f "$stats"
+  echo "run $i: ${wall} s wall, $((kb / 1024)) MB peak"
+  times+=("$wall")
+done
+printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print "median: " a[int((NR+1)/2)] " s over " NR " runs"}'
