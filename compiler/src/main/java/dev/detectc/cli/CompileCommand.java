@@ -80,7 +80,14 @@ public final class CompileCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     DiagnosticPrinter printer = new DiagnosticPrinter(loaded.sources());
     loaded.inputDiagnostics().forEach(diagnostic -> printer.print(diagnostic, err));
-    OutputFiles files = output == null ? null : new OutputFiles(output);
+    OutputFiles files;
+    try {
+      files = output == null ? null : new OutputFiles(output);
+    } catch (IOException e) {
+      err.println("detectc: cannot create the output folder " + output + ": " + e.getMessage());
+      return ExitCodes.RULE_ERROR;
+    }
+    int unwritten = 0;
     for (CompiledRule rule : compiled) {
       if (format == Format.text || format == Format.sentinel_yaml || format == Format.sentinel_arm) {
         rule.diagnostics().forEach(diagnostic -> printer.print(diagnostic, err));
@@ -92,7 +99,13 @@ public final class CompileCommand implements Callable<Integer> {
       if (files == null) {
         out.print(text);
       } else {
-        files.write(files.name(baseName(rule), extension()), text);
+        String name = files.name(baseName(rule), extension());
+        try {
+          files.write(name, text);
+        } catch (IOException e) {
+          err.println("detectc: cannot write " + output.resolve(name) + ": " + e.getMessage());
+          unwritten++;
+        }
       }
     }
     long failed = compiled.stream().filter(rule -> !rule.ok()).count();
@@ -102,7 +115,7 @@ public final class CompileCommand implements Callable<Integer> {
       return ExitCodes.INTERNAL;
     }
     boolean inputErrors = loaded.inputDiagnostics().stream().anyMatch(Diagnostic::isError);
-    return failed > 0 || inputErrors ? ExitCodes.RULE_ERROR : ExitCodes.OK;
+    return failed > 0 || inputErrors || unwritten > 0 ? ExitCodes.RULE_ERROR : ExitCodes.OK;
   }
 
   /** The text one rule contributes in the chosen format, or null when it has none (a failed rule outside jsonl). */
