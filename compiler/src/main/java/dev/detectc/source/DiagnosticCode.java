@@ -68,6 +68,12 @@ public enum DiagnosticCode {
   EVAL_UNSUPPORTED("the evaluator cannot run this rule"),
   FIXTURE_INVALID("a fixture suite is malformed"),
 
+  // Targets (compile): per-rule refusals and approximations
+  UNSUPPORTED_FEATURE("the target language cannot express part of the rule"),
+  UNMAPPED_LOGSOURCE("the profile maps no table to the rule's log source"),
+  UNMAPPED_FIELD("the profile maps no column to a field the rule uses"),
+  APPROXIMATE_WINDOW("the target can only approximate the correlation's sliding window"),
+
   // Lint findings (warnings unless --strict)
   LINT_MISSING_ID("the rule has no id"),
   LINT_MALFORMED_ID("the id is not a UUID"),
@@ -114,7 +120,8 @@ public enum DiagnosticCode {
   }
 
   private static final java.util.Set<DiagnosticCode> NOT_FROM_VALIDATE = java.util.EnumSet.of(
-      EVENT_MALFORMED, EVENT_TIME, EVENT_ORDER, EVAL_UNSUPPORTED, FIXTURE_INVALID, INTERNAL_ERROR);
+      EVENT_MALFORMED, EVENT_TIME, EVENT_ORDER, EVAL_UNSUPPORTED, FIXTURE_INVALID, UNSUPPORTED_FEATURE,
+      UNMAPPED_LOGSOURCE, UNMAPPED_FIELD, APPROXIMATE_WINDOW, INTERNAL_ERROR);
 
   public static DiagnosticCode fromId(String id) {
     return valueOf(id.toUpperCase(Locale.ROOT).replace('-', '_'));
