@@ -41,6 +41,7 @@ public final class RuleCompiler {
     model.put("has_source", source.mapping() != null);
     model.put("source", target.templates().markup(source.mapping() == null ? "" : source.mapping().query()));
     model.put("predicate", target.templates().markup(source.predicate()));
+    model.put("index", target.templates().markup(String.join(", ", target.openMapping(profile).indices(rule.logsource()))));
     String query = target.templates().renderFile(target.spec().queryTemplate(), model).stripTrailing();
     LogSourceMapping mapping = source.mapping();
     return new CompileResult(rule, Optional.of(query), Optional.empty(), List.of(),
@@ -58,7 +59,8 @@ public final class RuleCompiler {
           "profile " + profile.name() + " maps no table to log source " + rule.logsource()
               + " (mapped: " + mapped() + ")"));
     }
-    FieldResolver fields = new FieldResolver(profile, mapping, target.escaper());
+    FieldResolver fields = new FieldResolver(profile, mapping, target.escaper(), target.openMapping(profile),
+        rule.logsource());
     String predicate = new QueryRenderer(target, profile, fields).render(rule.condition());
     return new Source(mapping, fields, predicate);
   }

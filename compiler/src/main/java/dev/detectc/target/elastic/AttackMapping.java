@@ -20,12 +20,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * Kibana's {@code threat} array: one entry per tactic, each carrying the rule's techniques with
  * their sub-techniques. Sigma does not say which technique belongs to which tactic, so every
  * technique is listed under every tactic the rule names; techniques without a tactic are left
- * out, since Kibana requires the tactic. Names come from {@code targets/kibana/attack.yaml}.
+ * out, since Kibana requires the tactic. Names come from {@code targets/elastic/attack.yaml}.
  */
 public final class AttackMapping {
 
   private static final String FRAMEWORK = "MITRE ATT&CK";
-  private static final String DATA = "/targets/kibana/attack.yaml";
+  private static final String DATA = "/targets/elastic/attack.yaml";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final Map<String, Map<String, String>> tactics;

@@ -40,6 +40,11 @@ public final class LuceneRegex {
    * letter becomes the class of its case variants, {@code *} is {@code .*}, {@code ?} is {@code .}.
    */
   public static String caseInsensitive(MatchKind kind, dev.detectc.ir.Pattern pattern) {
+    return pattern(kind, pattern, true);
+  }
+
+  /** A Sigma string pattern placed as {@code kind} says, as a Lucene expression; letters folded when {@code fold}. */
+  public static String pattern(MatchKind kind, dev.detectc.ir.Pattern pattern, boolean fold) {
     StringBuilder text = new StringBuilder(kind.anchoredStart() ? "" : ".*");
     if (pattern.parts().isEmpty() && kind == MatchKind.EQUALS) {
       return "()";
@@ -53,7 +58,7 @@ public final class LuceneRegex {
           text.append('.');
           break;
         default:
-          part.text().codePoints().forEach(cp -> set(CodePointSet.of(cp).caseClosed(), text));
+          part.text().codePoints().forEach(cp -> set(fold ? CodePointSet.of(cp).caseClosed() : CodePointSet.of(cp), text));
       }
     }
     return text.append(kind.anchoredEnd() ? "" : ".*").toString();

@@ -14,7 +14,7 @@ import org.apache.lucene.search.Query;
  * Translates the Query DSL subset the {@code dsl} target emits into Lucene queries, with the
  * semantics Elasticsearch gives each clause: {@code bool} (filter, must, should with
  * {@code minimum_should_match}, must_not; a bool of only must_not matches everything else),
- * {@code term}, {@code prefix}, {@code wildcard}, {@code regexp} (each with
+ * {@code term}, {@code terms}, {@code prefix}, {@code wildcard}, {@code regexp} (each with
  * {@code case_insensitive}), {@code exists}, {@code range}, {@code query_string},
  * {@code match_all} and {@code match_none}. Anything else is an error, so the target cannot
  * drift into clauses this proof does not understand.
@@ -43,6 +43,12 @@ public final class DslTranslator {
         return bool(body);
       case "term":
         return leaf(body, (field, params) -> queries.term(field, params.get("value").asText(), insensitive(params)));
+      case "terms":
+        return leaf(body, (field, values) -> {
+          BooleanQuery.Builder any = new BooleanQuery.Builder();
+          values.forEach(value -> any.add(queries.term(field, value.asText(), false), BooleanClause.Occur.SHOULD));
+          return any.build();
+        });
       case "prefix":
         return leaf(body, (field, params) -> queries.prefix(field, params.get("value").asText(), insensitive(params)));
       case "wildcard":
