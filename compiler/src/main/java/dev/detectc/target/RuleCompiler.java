@@ -29,6 +29,9 @@ public final class RuleCompiler {
       if (document instanceof IrRule) {
         return rule((IrRule) document);
       }
+      if (ElasticCorrelations.handles(target)) {
+        return new ElasticCorrelations(target, this).compile((IrCorrelation) document);
+      }
       return new CorrelationCompiler(target, profile, this).compile((IrCorrelation) document);
     } catch (RefusalException e) {
       return CompileResult.refused(document, e.refusal());
@@ -71,5 +74,9 @@ public final class RuleCompiler {
 
   Target target() {
     return target;
+  }
+
+  Profile profile() {
+    return profile;
   }
 }
