@@ -36,8 +36,11 @@ public final class KibanaPackage {
       CorrelationRule correlation = ((IrCorrelation) result.document()).correlation();
       // Each run looks back one timespan: fixed windows, as the compile warning says.
       String window = minutes(correlation.timespan());
+      dev.detectc.rule.LogSource source = logsource(result.document());
+      List<String> fields = correlation.groupBy().stream().map(group -> target.openMapping(profile).rename(source, group))
+          .toList();
       KibanaRule.Threshold threshold = type(target) == KibanaRule.Type.QUERY
-          ? new KibanaRule.Threshold(correlation.groupBy(), ElasticCorrelations.thresholdValue(correlation).orElseThrow())
+          ? new KibanaRule.Threshold(fields, ElasticCorrelations.thresholdValue(correlation).orElseThrow())
           : null;
       kibana = new KibanaRule(threshold == null ? type(target) : KibanaRule.Type.THRESHOLD, query, index, threshold,
           window, "now-" + window);
