@@ -8,7 +8,8 @@ import dev.detectc.ir.PatternPart;
  * Kibana's Lucene bar parse. Every character the classic grammar treats as syntax is preceded by a
  * backslash, and so is whitespace (which would split the term); a term that is exactly
  * {@code AND}, {@code OR} or {@code NOT} is escaped too, since the parser would read it as an
- * operator. Values are left unquoted so that wildcards stay usable beside escaped text.
+ * operator, and one starting with {@code <} or {@code >} is quoted, since Elasticsearch would
+ * read it as a range. Values are otherwise unquoted so that wildcards stay usable.
  */
 public final class LuceneQueryText {
 
@@ -24,6 +25,11 @@ public final class LuceneQueryText {
     }
     if (value.equals("AND") || value.equals("OR") || value.equals("NOT")) {
       return "\\" + value;
+    }
+    if (value.startsWith("<") || value.startsWith(">")) {
+      // Elasticsearch reads a bare term starting with < or > as a range even when escaped
+      // (f:\>5 is "f > 5"): such a value is quoted, where only " and \ need escapes.
+      return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
     return escape(value);
   }

@@ -41,7 +41,7 @@ class LuceneQueryTextTest {
   @CsvSource(delimiterString = "=>", value = {
       "a b => a\\ b", "a:b => a\\:b", "C:\\x => C\\:\\\\x", "(x) => \\(x\\)", "a/b => a\\/b", "-1 => \\-1",
       "AND => \\AND", "OR => \\OR", "NOT => \\NOT", "ANDROID => ANDROID", "and => and", "x&&y => x\\&\\&y",
-      "é => é", "a*? => a\\*\\?"})
+      "é => é", "a*? => a\\*\\?", ">5 => \">5\"", "<a\"b\\ => \"<a\\\"b\\\\\""})
   void escapesWhatTheGrammarReserves(String value, String expected) {
     assertThat(LuceneQueryText.term(value)).isEqualTo(expected);
   }
