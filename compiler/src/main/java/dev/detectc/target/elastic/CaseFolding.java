@@ -22,7 +22,8 @@ public final class CaseFolding {
   private static final Map<Integer, int[]> ORBITS = new HashMap<>();
 
   static {
-    int size = Character.MAX_CODE_POINT + 1;
+    // No code point above the Supplementary Multilingual Plane has a case mapping.
+    int size = 0x20000;
     int[] lowerRoot = new int[size];
     int[] orbitRoot = new int[size];
     for (int cp = 0; cp < size; cp++) {
@@ -46,7 +47,7 @@ public final class CaseFolding {
 
   /** The code points a case-insensitive Sigma string treats as {@code codePoint}, itself included, ascending. */
   public static int[] variants(int codePoint) {
-    int[] group = SAME_LOWER.get(codePoint);
+    int[] group = codePoint < 0x20000 ? SAME_LOWER.get(codePoint) : null;
     return group == null ? new int[] {codePoint} : group.clone();
   }
 

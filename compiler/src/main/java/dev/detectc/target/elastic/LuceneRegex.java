@@ -21,7 +21,22 @@ public final class LuceneRegex {
   /** Elasticsearch's default {@code index.max_regex_length}: longer expressions are rejected by the engine. */
   public static final int MAX_LENGTH = 1000;
 
+  /** A code point's case class as written, computed once: rules repeat the same few letters thousands of times. */
+  private static final java.util.Map<Integer, String> FOLDED = new java.util.concurrent.ConcurrentHashMap<>();
+
   private LuceneRegex() {}
+
+  private static String folded(int codePoint) {
+    StringBuilder text = new StringBuilder();
+    set(CodePointSet.of(codePoint).caseClosed(), text);
+    return text.toString();
+  }
+
+  private static String literalText(int codePoint) {
+    StringBuilder text = new StringBuilder();
+    literal(codePoint, text);
+    return text.toString();
+  }
 
   /** A Sigma {@code |re} match as a Lucene expression with the same meaning. */
   public static String of(RegexMatch match) {
@@ -58,7 +73,8 @@ public final class LuceneRegex {
           text.append('.');
           break;
         default:
-          part.text().codePoints().forEach(cp -> set(fold ? CodePointSet.of(cp).caseClosed() : CodePointSet.of(cp), text));
+          part.text().codePoints().forEach(cp -> text.append(fold ? FOLDED.computeIfAbsent(cp, LuceneRegex::folded)
+              : literalText(cp)));
       }
     }
     return text.append(kind.anchoredEnd() ? "" : ".*").toString();
