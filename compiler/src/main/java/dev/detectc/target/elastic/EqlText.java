@@ -18,33 +18,7 @@ public final class EqlText {
 
   /** A string literal holding exactly {@code value}. */
   public static String string(String value) {
-    StringBuilder text = new StringBuilder(value.length() + 2).append('"');
-    value.codePoints().forEach(cp -> {
-      switch (cp) {
-        case '"':
-          text.append("\\\"");
-          break;
-        case '\\':
-          text.append("\\\\");
-          break;
-        case '\n':
-          text.append("\\n");
-          break;
-        case '\r':
-          text.append("\\r");
-          break;
-        case '\t':
-          text.append("\\t");
-          break;
-        default:
-          if (cp < 0x20 || cp == 0x7f) {
-            text.append("\\u{").append(Integer.toHexString(cp)).append('}');
-          } else {
-            text.appendCodePoint(cp);
-          }
-      }
-    });
-    return text.append('"').toString();
+    return StringLiterals.quote(value, true);
   }
 
   /** A string literal holding the wildcard pattern for {@code :} / {@code like}. */

@@ -18,30 +18,7 @@ public final class EsqlText {
 
   /** A string literal holding exactly {@code value}. */
   public static String string(String value) {
-    StringBuilder text = new StringBuilder(value.length() + 2).append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"':
-          text.append("\\\"");
-          break;
-        case '\\':
-          text.append("\\\\");
-          break;
-        case '\n':
-          text.append("\\n");
-          break;
-        case '\r':
-          text.append("\\r");
-          break;
-        case '\t':
-          text.append("\\t");
-          break;
-        default:
-          text.append(c);
-      }
-    }
-    return text.append('"').toString();
+    return StringLiterals.quote(value, false);
   }
 
   /** A string literal holding the wildcard pattern for {@code LIKE}. */

@@ -1,7 +1,6 @@
 package dev.detectc.target.elastic;
 
 import dev.detectc.ir.Pattern;
-import dev.detectc.ir.PatternPart;
 
 /**
  * Escaping for the Lucene query-string syntax that Elasticsearch's {@code query_string} and
@@ -48,20 +47,7 @@ public final class LuceneQueryText {
    * the match kind by the caller through the pattern.
    */
   public static String wildcard(Pattern pattern) {
-    StringBuilder text = new StringBuilder();
-    for (PatternPart part : pattern.parts()) {
-      switch (part.kind()) {
-        case ANY_CHARS:
-          text.append('*');
-          break;
-        case ONE_CHAR:
-          text.append('?');
-          break;
-        default:
-          text.append(escape(part.text()));
-      }
-    }
-    return text.toString();
+    return WildcardText.write(pattern, "*", "?", LuceneQueryText::escape);
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.detectc.target.elastic;
 
-import dev.detectc.ir.PatternPart;
 import dev.detectc.ir.RegexFlag;
 import dev.detectc.ir.RegexMatch;
 import dev.detectc.ir.MatchKind;
@@ -64,19 +63,11 @@ public final class LuceneRegex {
     if (pattern.parts().isEmpty() && kind == MatchKind.EQUALS) {
       return "()";
     }
-    for (PatternPart part : pattern.parts()) {
-      switch (part.kind()) {
-        case ANY_CHARS:
-          text.append(".*");
-          break;
-        case ONE_CHAR:
-          text.append('.');
-          break;
-        default:
-          part.text().codePoints().forEach(cp -> text.append(fold ? FOLDED.computeIfAbsent(cp, LuceneRegex::folded)
-              : literalText(cp)));
-      }
-    }
+    text.append(WildcardText.write(pattern, ".*", ".", literal -> {
+      StringBuilder out = new StringBuilder();
+      literal.codePoints().forEach(cp -> out.append(fold ? FOLDED.computeIfAbsent(cp, LuceneRegex::folded) : literalText(cp)));
+      return out.toString();
+    }));
     return text.append(kind.anchoredEnd() ? "" : ".*").toString();
   }
 

@@ -14,17 +14,25 @@ public final class WildcardText {
   private WildcardText() {}
 
   public static String of(Pattern pattern) {
+    return write(pattern, "*", "?", WildcardText::literal);
+  }
+
+  /**
+   * A pattern in any wildcard-like syntax: {@code any} and {@code one} for the wildcards,
+   * {@code literal} for the text between them (which must escape whatever the syntax reserves).
+   */
+  public static String write(Pattern pattern, String any, String one, java.util.function.UnaryOperator<String> literal) {
     StringBuilder text = new StringBuilder();
     for (PatternPart part : pattern.parts()) {
       switch (part.kind()) {
         case ANY_CHARS:
-          text.append('*');
+          text.append(any);
           break;
         case ONE_CHAR:
-          text.append('?');
+          text.append(one);
           break;
         default:
-          literal(part.text(), text);
+          text.append(literal.apply(part.text()));
       }
     }
     return text.toString();

@@ -28,18 +28,30 @@ import org.junit.jupiter.api.Test;
  */
 class CorpusElasticTest {
 
-  static RuleSet corpus;
+  private static RuleSet corpus;
+
+  /** The corpus loaded and lowered once for every test class that needs it. */
+  static synchronized RuleSet corpus() {
+    if (corpus == null) {
+      RuleLoader loader = new RuleLoader();
+      try {
+        List<LoadedFile> files = RuleLoader.collect(List.of(Shared.corpus())).parallelStream().map(loader::load).toList();
+        corpus = new RuleSetBuilder(Environment.UNBOUND).build(files);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return corpus;
+  }
 
   @BeforeAll
-  static void load() throws Exception {
-    RuleLoader loader = new RuleLoader();
-    List<LoadedFile> files = RuleLoader.collect(List.of(Shared.corpus())).parallelStream().map(loader::load).toList();
-    corpus = new RuleSetBuilder(Environment.UNBOUND).build(files);
+  static void load() {
+    corpus();
   }
 
   static List<CompiledRule> compile(String target, String profile) {
     Target loaded = Target.load(target);
-    return Compilation.run(corpus, new RuleCompiler(loaded, loaded.profile(profile)));
+    return Compilation.run(corpus(), new RuleCompiler(loaded, loaded.profile(profile)));
   }
 
   static Map<String, Integer> refusals(List<CompiledRule> compiled) {

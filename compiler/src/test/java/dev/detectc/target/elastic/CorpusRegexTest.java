@@ -9,12 +9,6 @@ import dev.detectc.ir.IrRule;
 import dev.detectc.ir.Not;
 import dev.detectc.ir.Or;
 import dev.detectc.ir.RegexMatch;
-import dev.detectc.ir.RuleSetBuilder;
-import dev.detectc.rule.Environment;
-import dev.detectc.rule.LoadedFile;
-import dev.detectc.rule.RuleLoader;
-import dev.detectc.testing.Shared;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +25,8 @@ class CorpusRegexTest {
 
   @Test
   void everyCorpusRegexTranslatesOrIsRefusedWithAReason() throws Exception {
-    Path corpus = Shared.corpus();
-    RuleLoader loader = new RuleLoader();
-    List<LoadedFile> files = RuleLoader.collect(List.of(corpus)).parallelStream().map(loader::load).toList();
     List<RegexMatch> regexes = new ArrayList<>();
-    for (IrDocument document : new RuleSetBuilder(Environment.UNBOUND).build(files).emitted()) {
+    for (IrDocument document : CorpusElasticTest.corpus().emitted()) {
       if (document instanceof IrRule) {
         ((IrRule) document).conditions().forEach(condition -> collect(condition, regexes));
       }
