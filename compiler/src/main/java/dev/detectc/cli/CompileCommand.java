@@ -89,7 +89,14 @@ public final class CompileCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     DiagnosticPrinter printer = new DiagnosticPrinter(loaded.sources());
     loaded.inputDiagnostics().forEach(diagnostic -> printer.print(diagnostic, err));
-    OutputFiles files = output == null ? null : new OutputFiles(output);
+    OutputFiles files;
+    try {
+      files = output == null ? null : new OutputFiles(output);
+    } catch (IOException e) {
+      err.println("detectc: cannot create the output folder " + output + ": " + e.getMessage());
+      return ExitCodes.RULE_ERROR;
+    }
+    int unwritten = 0;
     boolean internal = false;
     long failedTotal = 0;
     for (int t = 0; t < targets.size(); t++) {
@@ -107,8 +114,13 @@ public final class CompileCommand implements Callable<Integer> {
         if (files == null) {
           out.print(text);
         } else {
-          String base = baseName(rule) + (targets.size() > 1 ? "." + target.name() : "");
-          files.write(files.name(base, extension(target)), text);
+          String name = files.name(baseName(rule) + (targets.size() > 1 ? "." + target.name() : ""), extension(target));
+          try {
+            files.write(name, text);
+          } catch (IOException e) {
+            err.println("detectc: cannot write " + output.resolve(name) + ": " + e.getMessage());
+            unwritten++;
+          }
         }
       }
       long failed = compiled.stream().filter(rule -> !rule.ok()).count();
@@ -122,7 +134,7 @@ public final class CompileCommand implements Callable<Integer> {
       return ExitCodes.INTERNAL;
     }
     boolean inputErrors = loaded.inputDiagnostics().stream().anyMatch(Diagnostic::isError);
-    return failedTotal > 0 || inputErrors ? ExitCodes.RULE_ERROR : ExitCodes.OK;
+    return failedTotal > 0 || inputErrors || unwritten > 0 ? ExitCodes.RULE_ERROR : ExitCodes.OK;
   }
 
   /** The text one rule contributes in the chosen format, or null when it has none (a failed rule outside jsonl). */

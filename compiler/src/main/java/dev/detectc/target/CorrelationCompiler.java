@@ -118,10 +118,12 @@ final class CorrelationCompiler {
         throw refuse(definition.type().id() + " over " + definition.fields().size() + " fields is not supported; name one field");
       }
       ResolvedField value = source.fields().resolve(definition.resolveAlias(definition.fields().get(0), name));
+      // One type for the value in every source: Kusto's union would split a column whose
+      // types differ (int here, real there) into two.
       boolean count = definition.type() == CorrelationType.VALUE_COUNT;
-      FieldType wanted = count ? FieldType.STRING : FieldType.NUMBER;
+      value = count ? value : value.numeric();
       model.put("has_value", true);
-      model.put("value", target.templates().markup(value.type() == wanted ? value.text()
+      model.put("value", target.templates().markup(count && value.type() == FieldType.STRING ? value.text()
           : cast(count ? "string" : "number", value.text())));
     }
     return model;

