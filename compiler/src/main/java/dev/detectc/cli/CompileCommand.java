@@ -114,7 +114,9 @@ public final class CompileCommand implements Callable<Integer> {
         if (files == null) {
           out.print(text);
         } else {
-          String name = files.name(baseName(rule) + (targets.size() > 1 ? "." + target.name() : ""), extension(target));
+          // Text files already differ by extension per target; other formats share one, so the name says which.
+          boolean shared = targets.size() > 1 && format != Format.text;
+          String name = files.name(baseName(rule) + (shared ? "." + target.name() : ""), extension(target));
           try {
             files.write(name, text);
           } catch (IOException e) {
