@@ -61,6 +61,13 @@ public enum DiagnosticCode {
   CORRELATION_CYCLE("correlations reference each other in a cycle"),
   FILTER_RULES("a filter's rules attribute is malformed"),
 
+  // Evaluation: events, the evaluator's own limits, fixture suites
+  EVENT_MALFORMED("an event or events file is malformed; it was skipped"),
+  EVENT_TIME("events lack a usable timestamp, so correlations cannot use them"),
+  EVENT_ORDER("an event is further out of time order than the longest correlation window"),
+  EVAL_UNSUPPORTED("the evaluator cannot run this rule"),
+  FIXTURE_INVALID("a fixture suite is malformed"),
+
   // Targets (compile): per-rule refusals and approximations
   UNSUPPORTED_FEATURE("the target language cannot express part of the rule"),
   UNMAPPED_LOGSOURCE("the profile maps no table to the rule's log source"),
@@ -102,6 +109,19 @@ public enum DiagnosticCode {
   public boolean isLint() {
     return name().startsWith("LINT_");
   }
+
+  /**
+   * True for the codes {@code detectc validate} reports about rule files; false for those
+   * about logs, fixtures and target output, which only {@code eval}, {@code test},
+   * {@code compile} and {@code push} report, and for internal errors.
+   */
+  public boolean reportedByValidate() {
+    return !NOT_FROM_VALIDATE.contains(this);
+  }
+
+  private static final java.util.Set<DiagnosticCode> NOT_FROM_VALIDATE = java.util.EnumSet.of(
+      EVENT_MALFORMED, EVENT_TIME, EVENT_ORDER, EVAL_UNSUPPORTED, FIXTURE_INVALID, UNSUPPORTED_FEATURE,
+      UNMAPPED_LOGSOURCE, UNMAPPED_FIELD, APPROXIMATE_WINDOW, INTERNAL_ERROR);
 
   public static DiagnosticCode fromId(String id) {
     return valueOf(id.toUpperCase(Locale.ROOT).replace('-', '_'));
