@@ -10,6 +10,7 @@ import dev.detectc.source.DiagnosticCode;
 import dev.detectc.source.DiagnosticPrinter;
 import dev.detectc.target.Compilation;
 import dev.detectc.target.CompiledRule;
+import dev.detectc.target.KibanaPackage;
 import dev.detectc.target.Profile;
 import dev.detectc.target.Refusal;
 import dev.detectc.target.RuleCompiler;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
 public final class CompileCommand implements Callable<Integer> {
 
   /** Output formats. */
-  enum Format { text, jsonl, sentinel_yaml, sentinel_arm }
+  enum Format { text, jsonl, sentinel_yaml, sentinel_arm, kibana_ndjson }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory()
@@ -47,15 +48,17 @@ public final class CompileCommand implements Callable<Integer> {
   @Mixin
   RuleInput input;
 
-  @Option(names = "--target", required = true, paramLabel = "T", description = "Query language: kql.")
-  String targetName;
+  @Option(names = "--target", required = true, paramLabel = "T", split = ",",
+      description = "Query language(s), comma-separated: kql, lucene, eql, esql, dsl. Rules are loaded once for all.")
+  List<String> targetNames;
 
   @Option(names = "--profile", defaultValue = "none", paramLabel = "P",
       description = "Table and field mapping (kql: none, sentinel, sentinel-dnsevents, defender). Default: none.")
   String profileName;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "F", converter = FormatConverter.class,
-      description = "text, jsonl (one object per rule), sentinel-yaml or sentinel-arm (kql only).")
+      description = "text, jsonl (one object per rule), sentinel-yaml or sentinel-arm (kql only),"
+          + " kibana-ndjson (lucene, eql, esql: Kibana detection rules for _import).")
   Format format;
 
   @Option(names = "--output", paramLabel = "DIR", description = "Write one file per rule into DIR instead of printing.")
@@ -63,19 +66,25 @@ public final class CompileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Target target;
-    Profile profile;
-    try {
-      target = Target.load(targetName);
-      profile = target.profile(profileName);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
-    if ((format == Format.sentinel_yaml || format == Format.sentinel_arm) && !target.name().equals("kql")) {
-      throw new ParameterException(spec.commandLine(), "--format " + FormatConverter.name(format) + " needs --target kql");
+    List<Target> targets = new java.util.ArrayList<>();
+    List<Profile> profiles = new java.util.ArrayList<>();
+    for (String targetName : targetNames) {
+      try {
+        Target target = Target.load(targetName.trim());
+        profiles.add(target.profile(profileName));
+        targets.add(target);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+      Target target = targets.get(targets.size() - 1);
+      if ((format == Format.sentinel_yaml || format == Format.sentinel_arm) && !target.name().equals("kql")) {
+        throw new ParameterException(spec.commandLine(), "--format " + FormatConverter.name(format) + " needs --target kql");
+      }
+      if (format == Format.kibana_ndjson && !KibanaPackage.supports(target)) {
+        throw new ParameterException(spec.commandLine(), "--format kibana-ndjson needs --target lucene, eql or esql");
+      }
     }
     RuleInput.Loaded loaded = input.load();
-    List<CompiledRule> compiled = Compilation.run(loaded.rules(), new RuleCompiler(target, profile));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DiagnosticPrinter printer = new DiagnosticPrinter(loaded.sources());
@@ -88,34 +97,46 @@ public final class CompileCommand implements Callable<Integer> {
       return ExitCodes.RULE_ERROR;
     }
     int unwritten = 0;
-    for (CompiledRule rule : compiled) {
-      if (format == Format.text || format == Format.sentinel_yaml || format == Format.sentinel_arm) {
-        rule.diagnostics().forEach(diagnostic -> printer.print(diagnostic, err));
-      }
-      String text = render(rule, target, profile);
-      if (text == null) {
-        continue;
-      }
-      if (files == null) {
-        out.print(text);
-      } else {
-        String name = files.name(baseName(rule), extension());
-        try {
-          files.write(name, text);
-        } catch (IOException e) {
-          err.println("detectc: cannot write " + output.resolve(name) + ": " + e.getMessage());
-          unwritten++;
+    boolean internal = false;
+    long failedTotal = 0;
+    for (int t = 0; t < targets.size(); t++) {
+      Target target = targets.get(t);
+      Profile profile = profiles.get(t);
+      List<CompiledRule> compiled = Compilation.run(loaded.rules(), new RuleCompiler(target, profile));
+      for (CompiledRule rule : compiled) {
+        if (format != Format.jsonl) {
+          rule.diagnostics().forEach(diagnostic -> printer.print(diagnostic, err));
+        }
+        String text = render(rule, target, profile);
+        if (text == null) {
+          continue;
+        }
+        if (files == null) {
+          out.print(text);
+        } else {
+          // Text files already differ by extension per target; other formats share one, so the name says which.
+          boolean shared = targets.size() > 1 && format != Format.text;
+          String name = files.name(baseName(rule) + (shared ? "." + target.name() : ""), extension(target));
+          try {
+            files.write(name, text);
+          } catch (IOException e) {
+            err.println("detectc: cannot write " + output.resolve(name) + ": " + e.getMessage());
+            unwritten++;
+          }
         }
       }
+      long failed = compiled.stream().filter(rule -> !rule.ok()).count();
+      failedTotal += failed;
+      err.printf("compiled %d of %d rules for %s/%s; %d failed%n", compiled.size() - failed, compiled.size(),
+          target.name(), profile.name(), failed);
+      internal |= compiled.stream().anyMatch(rule -> rule.error().map(e -> e.code() == DiagnosticCode.INTERNAL_ERROR)
+          .orElse(false));
     }
-    long failed = compiled.stream().filter(rule -> !rule.ok()).count();
-    err.printf("compiled %d of %d rules for %s/%s; %d failed%n", compiled.size() - failed, compiled.size(),
-        target.name(), profile.name(), failed);
-    if (compiled.stream().anyMatch(rule -> rule.error().map(e -> e.code() == DiagnosticCode.INTERNAL_ERROR).orElse(false))) {
+    if (internal) {
       return ExitCodes.INTERNAL;
     }
     boolean inputErrors = loaded.inputDiagnostics().stream().anyMatch(Diagnostic::isError);
-    return failed > 0 || inputErrors || unwritten > 0 ? ExitCodes.RULE_ERROR : ExitCodes.OK;
+    return failedTotal > 0 || inputErrors || unwritten > 0 ? ExitCodes.RULE_ERROR : ExitCodes.OK;
   }
 
   /** The text one rule contributes in the chosen format, or null when it has none (a failed rule outside jsonl). */
@@ -127,6 +148,8 @@ public final class CompileCommand implements Callable<Integer> {
       return null;
     }
     switch (format) {
+      case kibana_ndjson:
+        return KibanaPackage.line(rule, target, profile) + "\n";
       case sentinel_yaml:
         return (output == null ? "---\n" : "") + YAML.writeValueAsString(SentinelPackage.analyticRule(rule));
       case sentinel_arm:
@@ -135,7 +158,9 @@ public final class CompileCommand implements Callable<Integer> {
       default:
         String header = "// " + oneLine(rule.info().title()) + "\n// " + oneLine(rule.file())
             + (rule.info().idValue() == null ? "" : " (" + oneLine(rule.info().idValue()) + ")") + "\n";
-        return header + rule.query().orElseThrow() + "\n" + (output == null ? "\n" : "");
+        // Lucene query strings and JSON have no comments: a file of one of them holds the query alone.
+        boolean comments = !target.name().equals("lucene") && !target.name().equals("dsl");
+        return (output == null || comments ? header : "") + rule.query().orElseThrow() + "\n" + (output == null ? "\n" : "");
     }
   }
 
@@ -165,15 +190,17 @@ public final class CompileCommand implements Callable<Integer> {
     return node;
   }
 
-  private String extension() {
+  private String extension(Target target) {
     switch (format) {
       case jsonl:
       case sentinel_arm:
         return ".json";
       case sentinel_yaml:
         return ".yaml";
+      case kibana_ndjson:
+        return ".ndjson";
       default:
-        return ".kql";
+        return target.name().equals("dsl") ? ".json" : "." + target.name();
     }
   }
 

@@ -47,4 +47,32 @@ public interface Escaper {
   default Optional<String> wildcard(Pattern pattern, MatchKind kind) {
     return Optional.empty();
   }
+
+  /**
+   * For targets whose own string comparisons are case-sensitive (Lucene query strings, ES|QL,
+   * Query DSL): the pattern, placed as {@code kind} says, as one complete operand that matches
+   * it ignoring case, in whatever form the target needs (a regex of letter classes, a lowercased
+   * literal, a clause with {@code case_insensitive}). Empty where the templates' operators ignore
+   * case themselves, which is the default.
+   */
+  default Optional<String> caseless(Pattern pattern, MatchKind kind) {
+    return Optional.empty();
+  }
+
+  /** A regular expression (already in the target's dialect) as the target writes one; a string literal by default. */
+  default String regex(String expression) {
+    return string(expression);
+  }
+
+  /** {@code pattern} with the outer wildcards {@code kind} stands for added back. */
+  static Pattern placed(Pattern pattern, MatchKind kind) {
+    Pattern full = pattern;
+    if (!kind.anchoredStart() && !full.startsWithAny()) {
+      full = full.prepend(dev.detectc.ir.PatternPart.ANY);
+    }
+    if (!kind.anchoredEnd() && !full.endsWithAny()) {
+      full = full.append(dev.detectc.ir.PatternPart.ANY);
+    }
+    return full;
+  }
 }

@@ -13,15 +13,29 @@ final class FieldResolver {
   private final Profile profile;
   private final LogSourceMapping mapping;
   private final Escaper escaper;
+  private final OpenMapping open;
+  private final dev.detectc.rule.LogSource logsource;
 
   /** {@code mapping} is null for an open profile. */
   FieldResolver(Profile profile, LogSourceMapping mapping, Escaper escaper) {
+    this(profile, mapping, escaper, null, null);
+  }
+
+  /** For an open profile with index-style renames and types ({@code open}), applied for the rule's log source. */
+  FieldResolver(Profile profile, LogSourceMapping mapping, Escaper escaper, OpenMapping open,
+      dev.detectc.rule.LogSource logsource) {
     this.profile = profile;
     this.mapping = mapping;
     this.escaper = escaper;
+    this.open = open;
+    this.logsource = logsource;
   }
 
   ResolvedField resolve(String sigma) {
+    if (mapping == null && open != null && !open.isEmpty() && logsource != null) {
+      String name = open.rename(logsource, sigma);
+      return new ResolvedField(sigma, escaper.identifier(name), open.type(name), null, null);
+    }
     if (mapping == null) {
       boolean path = sigma.contains(".") && !sigma.startsWith(".") && !sigma.endsWith(".") && !sigma.contains("..");
       return new ResolvedField(sigma, escaper.identifier(sigma), path ? FieldType.DYNAMIC : FieldType.UNKNOWN, null, null);

@@ -105,29 +105,44 @@ public final class QueryRenderer implements IrExpr.Visitor<Fragment> {
       if (match.kind() == MatchKind.EQUALS) {
         return equality(Equality.of(match, fields, profile));
       }
-      return leaf(match.kind().id() + cased(match.cased()), "'" + match.kind().id() + "' matching",
-          model("field", cast(field, "string"), "value", escaper.string(text)));
+      Map<String, Object> model = model("field", cast(field, "string"),
+          "value", value(match.pattern(), match.kind(), match.cased()));
+      escaper.wildcard(match.pattern(), match.kind()).ifPresent(wildcard -> model.put("wildcard", templates.markup(wildcard)));
+      return leaf(match.kind().id() + cased(match.cased()), "'" + match.kind().id() + "' matching", model);
     }
     Map<String, Object> model = model("field", cast(field, "string"),
-        "regex", escaper.string(regex.wildcard(match.pattern(), match.kind(), match.cased())));
+        "regex", escaper.regex(regex.wildcard(match.pattern(), match.kind(), match.cased())));
     escaper.wildcard(match.pattern(), match.kind()).ifPresent(wildcard -> model.put("wildcard", templates.markup(wildcard)));
+    caseless(match.pattern(), match.kind(), match.cased()).ifPresent(value -> model.put("value", templates.markup(value)));
     return leaf("wildcard" + cased(match.cased()), "a wildcard inside a value", model);
+  }
+
+  /** The value operand: the escaper's case-insensitive form where it has one and case is ignored, else a literal. */
+  private String value(dev.detectc.ir.Pattern pattern, MatchKind kind, boolean cased) {
+    return caseless(pattern, kind, cased).orElseGet(() -> escaper.string(pattern.plainText()));
+  }
+
+  private java.util.Optional<String> caseless(dev.detectc.ir.Pattern pattern, MatchKind kind, boolean cased) {
+    return cased ? java.util.Optional.empty() : escaper.caseless(pattern, kind);
   }
 
   @Override
   public Fragment visitKeyword(KeywordMatch match) {
     if (match.pattern().isPlain()) {
-      return leaf("keyword_" + match.kind().id() + cased(match.cased()), "keyword search",
-          model("value", escaper.string(match.pattern().plainText())));
+      Map<String, Object> model = model("value", value(match.pattern(), match.kind(), match.cased()));
+      escaper.wildcard(match.pattern(), match.kind()).ifPresent(wildcard -> model.put("wildcard", templates.markup(wildcard)));
+      return leaf("keyword_" + match.kind().id() + cased(match.cased()), "keyword search", model);
     }
-    return leaf("keyword_wildcard" + cased(match.cased()), "keyword search with wildcards",
-        model("regex", escaper.string(regex.wildcard(match.pattern(), match.kind(), match.cased()))));
+    Map<String, Object> model = model("regex", escaper.regex(regex.wildcard(match.pattern(), match.kind(), match.cased())));
+    escaper.wildcard(match.pattern(), match.kind()).ifPresent(wildcard -> model.put("wildcard", templates.markup(wildcard)));
+    caseless(match.pattern(), match.kind(), match.cased()).ifPresent(value -> model.put("value", templates.markup(value)));
+    return leaf("keyword_wildcard" + cased(match.cased()), "keyword search with wildcards", model);
   }
 
   @Override
   public Fragment visitRegex(RegexMatch match) {
     ResolvedField field = fields.resolve(match.field());
-    return leaf("regex", "regular expressions", model("field", cast(field, "string"), "regex", escaper.string(regex.regex(match))));
+    return leaf("regex", "regular expressions", model("field", cast(field, "string"), "regex", escaper.regex(regex.regex(match))));
   }
 
   @Override
@@ -196,7 +211,8 @@ public final class QueryRenderer implements IrExpr.Visitor<Fragment> {
 
   private Fragment equality(Equality equality) {
     List<String> values = equality.values().stream()
-        .map(value -> equality.numeric() ? escaper.number(new BigDecimal(value)) : escaper.string(value)).toList();
+        .map(value -> equality.numeric() ? escaper.number(new BigDecimal(value))
+            : value(dev.detectc.ir.Pattern.literal(value), MatchKind.EQUALS, equality.cased())).toList();
     String field = cast(equality.field(), equality.numeric() ? "number" : "string");
     String single = equality.numeric() ? "compare_eq" : "equals" + cased(equality.cased());
     String list = (equality.numeric() ? "in_list_number" : "in_list") + (equality.numeric() ? "" : cased(equality.cased()));

@@ -10,11 +10,15 @@ import dev.detectc.source.DiagnosticCode;
 /**
  * Regular expressions for one target: Sigma wildcard patterns as anchored regexes, and Sigma
  * {@code |re} values checked against the target's regex dialect ({@code re2}: Kusto, checked
- * with RE2/J; {@code java}: no extra check) with their flags as an inline prefix.
+ * with RE2/J; {@code java}: no extra check) with their flags as an inline prefix; or, for the
+ * {@code lucene} dialect, translated into Lucene's anchored, flag-less syntax.
  */
 final class RegexText {
 
   private static final String META = "\\.[]{}()*+?^$|";
+
+  /** The Lucene regex family (Elasticsearch's regexp, query-string /.../, EQL regex, ES|QL RLIKE): anchored, no flags. */
+  private static final String LUCENE = "lucene";
 
   private final TargetSpec spec;
 
@@ -27,6 +31,9 @@ final class RegexText {
    * hence {@code s}), literals are quoted, and the match kind decides the anchors.
    */
   String wildcard(Pattern pattern, MatchKind kind, boolean cased) {
+    if (LUCENE.equals(spec.regexDialect())) {
+      return dev.detectc.target.elastic.LuceneRegex.pattern(kind, pattern, !cased);
+    }
     if (!spec.regexFlagPrefix()) {
       throw new RefusalException(DiagnosticCode.UNSUPPORTED_FEATURE,
           spec.name() + ": wildcards inside a value need a regex with inline flags, which this target lacks");
@@ -52,6 +59,13 @@ final class RegexText {
 
   /** A Sigma regex with its flags, refused when the target's dialect cannot run it. */
   String regex(RegexMatch match) {
+    if (LUCENE.equals(spec.regexDialect())) {
+      try {
+        return dev.detectc.target.elastic.LuceneRegex.of(match);
+      } catch (dev.detectc.target.elastic.Unexpressible e) {
+        throw new RefusalException(DiagnosticCode.UNSUPPORTED_FEATURE, spec.name() + ": " + e.getMessage());
+      }
+    }
     StringBuilder flags = new StringBuilder();
     for (RegexFlag flag : RegexFlag.values()) {
       if (match.has(flag)) {

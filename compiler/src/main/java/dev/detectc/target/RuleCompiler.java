@@ -29,6 +29,9 @@ public final class RuleCompiler {
       if (document instanceof IrRule) {
         return rule((IrRule) document);
       }
+      if (ElasticCorrelations.handles(target)) {
+        return new ElasticCorrelations(target, this).compile((IrCorrelation) document);
+      }
       return new CorrelationCompiler(target, profile, this).compile((IrCorrelation) document);
     } catch (RefusalException e) {
       return CompileResult.refused(document, e.refusal());
@@ -41,6 +44,7 @@ public final class RuleCompiler {
     model.put("has_source", source.mapping() != null);
     model.put("source", target.templates().markup(source.mapping() == null ? "" : source.mapping().query()));
     model.put("predicate", target.templates().markup(source.predicate()));
+    model.put("index", target.templates().markup(String.join(", ", target.openMapping(profile).indices(rule.logsource()))));
     String query = target.templates().renderFile(target.spec().queryTemplate(), model).stripTrailing();
     LogSourceMapping mapping = source.mapping();
     return new CompileResult(rule, Optional.of(query), Optional.empty(), List.of(),
@@ -58,7 +62,8 @@ public final class RuleCompiler {
           "profile " + profile.name() + " maps no table to log source " + rule.logsource()
               + " (mapped: " + mapped() + ")"));
     }
-    FieldResolver fields = new FieldResolver(profile, mapping, target.escaper());
+    FieldResolver fields = new FieldResolver(profile, mapping, target.escaper(), target.openMapping(profile),
+        rule.logsource());
     String predicate = new QueryRenderer(target, profile, fields).render(rule.condition());
     return new Source(mapping, fields, predicate);
   }
@@ -69,5 +74,9 @@ public final class RuleCompiler {
 
   Target target() {
     return target;
+  }
+
+  Profile profile() {
+    return profile;
   }
 }

@@ -10,6 +10,7 @@ public final class Target {
   private final Escaper escaper;
   private final TemplateEngine templates;
   private final Map<String, Profile> profiles = new ConcurrentHashMap<>();
+  private final Map<String, OpenMapping> openMappings = new ConcurrentHashMap<>();
 
   private Target(TargetSpec spec) {
     this.spec = spec;
@@ -28,6 +29,14 @@ public final class Target {
         return new KqlEscaper(spec.reserved());
       case "test":
         return new TestEscaper();
+      case "lucene":
+        return new LuceneEscaper();
+      case "eql":
+        return new EqlEscaper();
+      case "esql":
+        return new EsqlEscaper();
+      case "dsl":
+        return new DslEscaper();
       default:
         throw new IllegalStateException(spec.name() + ": unknown escaper '" + spec.escaper() + "'");
     }
@@ -55,6 +64,11 @@ public final class Target {
       throw new IllegalArgumentException("target " + spec.name() + " has no profile '" + name + "' (profiles: "
           + String.join(", ", spec.profiles()) + ")");
     }
-    return profiles.computeIfAbsent(name, key -> Profile.load(spec.name(), key));
+    return profiles.computeIfAbsent(name, key -> Profile.load(spec.profileHome(), key));
+  }
+
+  /** The index patterns, renames and types of an open profile (empty sections for a profile without them). */
+  public OpenMapping openMapping(Profile profile) {
+    return openMappings.computeIfAbsent(profile.name(), key -> OpenMapping.load(spec.profileHome(), key));
   }
 }

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * One target language as declared in {@code targets/<name>/target.yaml}: boolean tokens and
  * precedence, one template per IR construct it supports, casts, operators and the frame
- * templates. A construct without a template is one the target cannot express. The schema is
+ * templates. A construct without a template is one the target cannot express; {@code profileHome}
+ * is the target folder whose {@code profiles/} it uses (its own by default). The schema is
  * described in {@code docs/targets.md}.
  */
 public record TargetSpec(
@@ -32,7 +33,8 @@ public record TargetSpec(
     Map<String, String> timeUnits,
     Map<String, String> casts,
     Set<String> nullable,
-    Map<String, String> expressions) {
+    Map<String, String> expressions,
+    String profileHome) {
 
   public TargetSpec {
     Objects.requireNonNull(name, "name");
@@ -91,7 +93,9 @@ public record TargetSpec(
         DataFile.strings(where, root, "time_units"),
         DataFile.strings(where, root, "casts"),
         Set.copyOf(DataFile.list(where, root, "nullable")),
-        DataFile.strings(where, root, "expressions"));
+        DataFile.strings(where, root, "expressions"),
+        // Targets that share profiles (the four Elastic languages) read them from one folder.
+        DataFile.string(where, root, "profiles_from", DataFile.string(where, root, "name", null)));
   }
 
   /** How loosely an operator binds: 1 for the tightest of not/and/or, 3 for the loosest; 0 is an atom. */
