@@ -14,6 +14,7 @@ import dev.detectc.target.Profile;
 import dev.detectc.target.Refusal;
 import dev.detectc.target.RuleCompiler;
 import dev.detectc.target.SentinelPackage;
+import dev.detectc.target.SplPackage;
 import dev.detectc.target.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
 public final class CompileCommand implements Callable<Integer> {
 
   /** Output formats. */
-  enum Format { text, jsonl, sentinel_yaml, sentinel_arm }
+  enum Format { text, jsonl, sentinel_yaml, sentinel_arm, savedsearches }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory()
@@ -47,15 +48,17 @@ public final class CompileCommand implements Callable<Integer> {
   @Mixin
   RuleInput input;
 
-  @Option(names = "--target", required = true, paramLabel = "T", description = "Query language: kql.")
+  @Option(names = "--target", required = true, paramLabel = "T", description = "Query language: kql or spl.")
   String targetName;
 
   @Option(names = "--profile", defaultValue = "none", paramLabel = "P",
-      description = "Table and field mapping (kql: none, sentinel, sentinel-dnsevents, defender). Default: none.")
+      description = "Table and field mapping (kql: none, sentinel, sentinel-dnsevents, defender; spl: none, cim,"
+          + " cim-tstats, raw). Default: none.")
   String profileName;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "F", converter = FormatConverter.class,
-      description = "text, jsonl (one object per rule), sentinel-yaml or sentinel-arm (kql only).")
+      description = "text, jsonl (one object per rule), sentinel-yaml or sentinel-arm (kql only), savedsearches"
+          + " (spl only: one savedsearches.conf).")
   Format format;
 
   @Option(names = "--output", paramLabel = "DIR", description = "Write one file per rule into DIR instead of printing.")
@@ -74,6 +77,9 @@ public final class CompileCommand implements Callable<Integer> {
     if ((format == Format.sentinel_yaml || format == Format.sentinel_arm) && !target.name().equals("kql")) {
       throw new ParameterException(spec.commandLine(), "--format " + FormatConverter.name(format) + " needs --target kql");
     }
+    if (format == Format.savedsearches && !target.name().equals("spl")) {
+      throw new ParameterException(spec.commandLine(), "--format savedsearches needs --target spl");
+    }
     RuleInput.Loaded loaded = input.load();
     List<CompiledRule> compiled = Compilation.run(loaded.rules(), new RuleCompiler(target, profile));
     PrintWriter out = spec.commandLine().getOut();
@@ -81,7 +87,17 @@ public final class CompileCommand implements Callable<Integer> {
     DiagnosticPrinter printer = new DiagnosticPrinter(loaded.sources());
     loaded.inputDiagnostics().forEach(diagnostic -> printer.print(diagnostic, err));
     OutputFiles files = output == null ? null : new OutputFiles(output);
-    for (CompiledRule rule : compiled) {
+    if (format == Format.savedsearches) {
+      compiled.forEach(rule -> rule.diagnostics().forEach(diagnostic -> printer.print(diagnostic, err)));
+      String conf = SplPackage.savedSearches(target, compiled, "savedsearches.conf written by detectc " + VersionProvider.version()
+          + " (target spl, profile " + profile.name() + ")");
+      if (files == null) {
+        out.print(conf);
+      } else {
+        files.write("savedsearches.conf", conf);
+      }
+    }
+    for (CompiledRule rule : format == Format.savedsearches ? List.<CompiledRule>of() : compiled) {
       if (format == Format.text || format == Format.sentinel_yaml || format == Format.sentinel_arm) {
         rule.diagnostics().forEach(diagnostic -> printer.print(diagnostic, err));
       }
@@ -120,8 +136,8 @@ public final class CompileCommand implements Callable<Integer> {
         return output == null ? JSON.writeValueAsString(SentinelPackage.alertRule(rule)) + "\n"
             : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(SentinelPackage.alertRule(rule)) + "\n";
       default:
-        String header = "// " + oneLine(rule.info().title()) + "\n// " + oneLine(rule.file())
-            + (rule.info().idValue() == null ? "" : " (" + oneLine(rule.info().idValue()) + ")") + "\n";
+        String header = comment(target, oneLine(rule.info().title())) + "\n" + comment(target, oneLine(rule.file())
+            + (rule.info().idValue() == null ? "" : " (" + oneLine(rule.info().idValue()) + ")")) + "\n";
         return header + rule.query().orElseThrow() + "\n" + (output == null ? "\n" : "");
     }
   }
@@ -152,6 +168,11 @@ public final class CompileCommand implements Callable<Integer> {
     return node;
   }
 
+  /** A comment line: {@code //} in KQL; SPL comments are triple backticks, so the text may hold none. */
+  private static String comment(Target target, String text) {
+    return target.name().equals("spl") ? "```" + text.replace('`', '\'') + "```" : "// " + text;
+  }
+
   private String extension() {
     switch (format) {
       case jsonl:
@@ -160,7 +181,7 @@ public final class CompileCommand implements Callable<Integer> {
       case sentinel_yaml:
         return ".yaml";
       default:
-        return ".kql";
+        return "." + targetName;
     }
   }
 

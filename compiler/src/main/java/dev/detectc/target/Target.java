@@ -28,6 +28,8 @@ public final class Target {
         return new KqlEscaper(spec.reserved());
       case "test":
         return new TestEscaper();
+      case "spl":
+        return new SplEscaper();
       default:
         throw new IllegalStateException(spec.name() + ": unknown escaper '" + spec.escaper() + "'");
     }

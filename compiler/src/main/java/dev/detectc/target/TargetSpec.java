@@ -9,7 +9,9 @@ import java.util.Set;
  * One target language as declared in {@code targets/<name>/target.yaml}: boolean tokens and
  * precedence, one template per IR construct it supports, casts, operators and the frame
  * templates. A construct without a template is one the target cannot express. The schema is
- * described in {@code docs/targets.md}.
+ * described in {@code docs/targets.md}. {@code compiler} is {@code shared} (the generic
+ * {@link QueryRenderer} and correlation templates) or the name of a target that needs its own
+ * Java ({@code spl}: conditions split between two expression languages).
  */
 public record TargetSpec(
     String name,
@@ -30,7 +32,8 @@ public record TargetSpec(
     Map<String, String> timeUnits,
     Map<String, String> casts,
     Set<String> nullable,
-    Map<String, String> expressions) {
+    Map<String, String> expressions,
+    String compiler) {
 
   public TargetSpec {
     Objects.requireNonNull(name, "name");
@@ -86,7 +89,8 @@ public record TargetSpec(
         DataFile.strings(where, root, "time_units"),
         DataFile.strings(where, root, "casts"),
         Set.copyOf(DataFile.list(where, root, "nullable")),
-        DataFile.strings(where, root, "expressions"));
+        DataFile.strings(where, root, "expressions"),
+        DataFile.string(where, root, "compiler", "shared"));
   }
 
   /** How loosely an operator binds: 1 for the tightest of not/and/or, 3 for the loosest; 0 is an atom. */
