@@ -1,0 +1,2 @@
+<#-- The test dialect's frame: WHERE and the predicate. -->
+WHERE ${predicate}
