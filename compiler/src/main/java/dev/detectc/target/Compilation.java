@@ -29,8 +29,9 @@ public final class Compilation {
     if (!document.ok()) {
       Diagnostic first = document.diagnostics().stream().filter(Diagnostic::isError).findFirst().orElse(null);
       DiagnosticCode code = first == null ? DiagnosticCode.INTERNAL_ERROR : first.code();
+      String message = first == null ? "the rule could not be lowered" : first.position() + ": " + first.message();
       return new CompiledRule(document.file(), document.document().info(), Optional.empty(),
-          Optional.of(new Refusal(code, document.errorSummary())), List.of());
+          Optional.of(new Refusal(code, message)), List.of(), document.diagnostics());
     }
     CompileResult result;
     try {
@@ -40,6 +41,6 @@ public final class Compilation {
           "detectc failed while compiling this rule (a bug; please report it): " + e));
     }
     return new CompiledRule(document.file(), document.document().info(), Optional.of(result), result.refusal(),
-        result.warnings());
+        result.warnings(), List.of());
   }
 }

@@ -11,15 +11,17 @@ import java.util.Optional;
 /**
  * What {@code compile} reports for one document that produces output: its query, or the error
  * that stopped it (a load or lowering error, or the target's refusal), plus warnings.
- * {@code result} is absent when the document failed before reaching the target.
+ * {@code result} is absent when the document failed before reaching the target; its load and
+ * lowering diagnostics are then in {@code loadDiagnostics}.
  */
 public record CompiledRule(String file, RuleInfo info, Optional<CompileResult> result, Optional<Refusal> error,
-    List<Refusal> warnings) {
+    List<Refusal> warnings, List<Diagnostic> loadDiagnostics) {
 
   public CompiledRule {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(info, "info");
     warnings = List.copyOf(warnings);
+    loadDiagnostics = List.copyOf(loadDiagnostics);
   }
 
   public boolean ok() {
@@ -30,9 +32,12 @@ public record CompiledRule(String file, RuleInfo info, Optional<CompileResult> r
     return result.flatMap(CompileResult::query);
   }
 
-  /** The error and warnings as diagnostics pointing into the rule file. */
+  /** The load and lowering diagnostics, or the target's error and warnings, pointing into the rule file. */
   public List<Diagnostic> diagnostics() {
-    List<Diagnostic> all = new java.util.ArrayList<>();
+    List<Diagnostic> all = new java.util.ArrayList<>(loadDiagnostics);
+    if (result.isEmpty()) {
+      return all;
+    }
     error.ifPresent(refusal -> all.add(new Diagnostic(Severity.ERROR, refusal.code(), file, position(refusal), refusal.message())));
     warnings.forEach(w -> all.add(new Diagnostic(Severity.WARNING, w.code(), file, position(w), w.message())));
     return all;

@@ -43,7 +43,7 @@ record Equality(ResolvedField field, boolean cased, boolean numeric, List<String
         return null;
       }
       ResolvedField field = fields.resolve(compare.field());
-      if (field.valueSet() != null) {
+      if (field.valueSet() != null && field.number() == null) {
         return spelled(field, compare.value().toPlainString(), false, profile);
       }
       return new Equality(field.numeric(), false, true, List.of(compare.value().toPlainString()));

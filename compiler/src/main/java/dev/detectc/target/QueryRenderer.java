@@ -134,7 +134,7 @@ public final class QueryRenderer implements IrExpr.Visitor<Fragment> {
   public Fragment visitCidr(CidrMatch match) {
     ResolvedField field = fields.resolve(match.field());
     return leaf(match.network().ipv6() ? "cidr_v6" : "cidr_v4", (match.network().ipv6() ? "IPv6" : "IPv4") + " CIDR matching",
-        model("field", cast(field, "string"), "network", escaper.string(match.network().toString()),
+        model("field", cast(field, "string"), "network", escaper.string(Networks.text(match.network())),
             "prefix", String.valueOf(match.network().prefixLength())));
   }
 

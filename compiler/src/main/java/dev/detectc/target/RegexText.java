@@ -68,11 +68,26 @@ final class RegexText {
         com.google.re2j.Pattern.compile(regex);
       } catch (com.google.re2j.PatternSyntaxException e) {
         throw new RefusalException(DiagnosticCode.UNSUPPORTED_FEATURE, spec.name() + ": the regular expression /"
-            + match.regex() + "/ uses syntax RE2 does not support (" + e.getDescription()
-            + "); the target's regex engine is RE2, which has no lookaround, backreferences or possessive quantifiers");
+            + match.regex() + "/ uses " + unsupportedConstruct(match.regex()).orElse("syntax (" + e.getDescription() + ")")
+            + ", which RE2, the target's regex engine, does not support");
       }
     }
     return regex;
+  }
+
+  /** Names the construct RE2 lacks, for a message a rule author can act on. */
+  private static java.util.Optional<String> unsupportedConstruct(String regex) {
+    String[][] constructs = {
+        {"(?<=", "lookbehind (?<=...)"}, {"(?<!", "negative lookbehind (?<!...)"}, {"(?=", "lookahead (?=...)"},
+        {"(?!", "negative lookahead (?!...)"}, {"(?>", "an atomic group (?>...)"}, {"*+", "a possessive quantifier *+"},
+        {"++", "a possessive quantifier ++"}, {"?+", "a possessive quantifier ?+"}};
+    for (String[] construct : constructs) {
+      if (regex.contains(construct[0])) {
+        return java.util.Optional.of(construct[1]);
+      }
+    }
+    return java.util.regex.Pattern.compile("\\\\[1-9]|\\\\k<").matcher(regex).find()
+        ? java.util.Optional.of("a backreference") : java.util.Optional.empty();
   }
 
   private static void quote(String literal, StringBuilder out) {
