@@ -62,6 +62,7 @@ final class SplSearchTerms implements IrExpr.Visitor<Optional<SplText>> {
   @Override
   public Optional<SplText> visitOr(Or or) {
     Map<String, List<String>> lists = new LinkedHashMap<>();
+    Map<String, SplText> firsts = new LinkedHashMap<>();
     List<Object> slots = new ArrayList<>();
     for (IrExpr term : or.terms()) {
       Optional<SplText> text = term.accept(this);
@@ -72,6 +73,7 @@ final class SplSearchTerms implements IrExpr.Visitor<Optional<SplText>> {
       if (leaf.mergeable()) {
         if (!lists.containsKey(leaf.field())) {
           slots.add(leaf.field());
+          firsts.put(leaf.field(), leaf);
         }
         lists.computeIfAbsent(leaf.field(), key -> new ArrayList<>()).add(leaf.value());
       } else {
@@ -80,15 +82,17 @@ final class SplSearchTerms implements IrExpr.Visitor<Optional<SplText>> {
     }
     List<SplText> terms = new ArrayList<>();
     for (Object slot : slots) {
-      terms.add(slot instanceof SplText ? (SplText) slot : equalities((String) slot, lists.get(slot)));
+      if (slot instanceof SplText) {
+        terms.add((SplText) slot);
+      } else {
+        List<String> values = lists.get(slot);
+        terms.add(values.size() == 1 ? firsts.get(slot) : equalities((String) slot, values));
+      }
     }
     return Optional.of(templates.join("or", terms, false));
   }
 
   private SplText equalities(String field, List<String> values) {
-    if (values.size() == 1) {
-      return SplText.atom(templates.leaf("search_equals", "search terms", templates.model("field", field, "value", values.get(0))));
-    }
     return SplText.atom(templates.leaf("search_in", "value lists", templates.model("field", field, "values", values)));
   }
 
