@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 public final class SplPackage {
 
   /** The key under which a correlation's result carries its group-by fields. */
-  static final String GROUPS = "splunk.groups";
+  public static final String GROUPS = "splunk.groups";
 
   private SplPackage() {}
 

@@ -46,6 +46,16 @@ final class EvalFunctions {
       case "if":
         arity(args, 3, text);
         return condition(args.get(0).accept(eval), text) ? args.get(1).accept(eval) : args.get(2).accept(eval);
+      case "case":
+        if (args.size() % 2 != 0) {
+          throw new UnmodelledException("case() takes condition/value pairs: " + text);
+        }
+        for (int i = 0; i < args.size(); i += 2) {
+          if (condition(args.get(i).accept(eval), text)) {
+            return args.get(i + 1).accept(eval);
+          }
+        }
+        return null;
       case "coalesce":
         for (EvalExprContext arg : args) {
           Value candidate = arg.accept(eval);
@@ -138,10 +148,10 @@ final class EvalFunctions {
 
   private static boolean condition(Value value, String text) {
     if (value == null) {
-      throw new UnmodelledException("if() over a null condition: " + text);
+      throw new UnmodelledException("if() or case() over a null condition: " + text);
     }
     if (!(value instanceof Value.Bool)) {
-      throw new UnmodelledException("if() over a non-Boolean condition: " + text);
+      throw new UnmodelledException("if() or case() over a non-Boolean condition: " + text);
     }
     return ((Value.Bool) value).truth();
   }

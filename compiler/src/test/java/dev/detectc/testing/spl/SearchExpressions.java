@@ -57,6 +57,9 @@ final class SearchExpressions {
       Value value = row.get(term.fieldName().getText());
       return term.STRING().stream().anyMatch(token -> anyMatches(value, SplStrings.unquote(token.getText())));
     }
+    if (expr instanceof SplQueryParser.SearchAllContext) {
+      return true;
+    }
     String keyword = SplStrings.unquote(((SplQueryParser.SearchKeywordContext) expr).STRING().getText());
     if (!keyword.startsWith("*") || !keyword.endsWith("*") || keyword.length() < 2) {
       // A bare term without outer wildcards matches indexed tokens, not text: not in the emitted subset.

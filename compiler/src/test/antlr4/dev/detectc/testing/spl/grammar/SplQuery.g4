@@ -58,6 +58,7 @@ notExpr
   | fieldName EQ searchValue                                           # searchEquals
   | fieldName IN LPAREN STRING (COMMA STRING)* RPAREN                  # searchIn
   | STRING                                                             # searchKeyword
+  | STAR                                                               # searchAll
   ;
 
 searchValue : STRING | NUMBER | STAR ;
