@@ -56,7 +56,19 @@ final class SplCorrelationCompiler {
     String query = stream + "\n" + String.join("\n", pipeline.lines());
     // Packaging reads the result rows' group fields here (alert.suppress.fields); SPL has no entity mappings.
     Map<String, Map<String, String>> groups = Map.of(SplPackage.GROUPS, Map.of("fields", String.join(",", pipeline.groups())));
-    return new CompileResult(root, Optional.of(query), Optional.empty(), warnings, groups, List.of(), root.correlation().timespan());
+    return new CompileResult(root, Optional.of(query), Optional.empty(), warnings, groups, List.of(), lookback(root));
+  }
+
+  /** How far back the events of a window can lie: its timespan plus the longest of the correlations it references. */
+  private static java.time.Duration lookback(IrCorrelation correlation) {
+    java.time.Duration inner = java.time.Duration.ZERO;
+    for (IrDocument member : correlation.rules()) {
+      if (member instanceof IrCorrelation) {
+        java.time.Duration candidate = lookback((IrCorrelation) member);
+        inner = candidate.compareTo(inner) > 0 ? candidate : inner;
+      }
+    }
+    return correlation.correlation().timespan().plus(inner);
   }
 
   /** Every detection rule of the tree, with its source, in order of first reference. */

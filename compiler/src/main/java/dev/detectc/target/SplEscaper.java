@@ -136,10 +136,11 @@ public final class SplEscaper implements Escaper {
 
   /**
    * Characters never written raw into a query: C0 and C1 control characters (a newline would
-   * also end a savedsearches.conf value) and the Unicode line and paragraph separators.
+   * also end a savedsearches.conf value), the Unicode line and paragraph separators, and the
+   * invisible byte-order mark.
    */
   public static boolean mustNotAppearRaw(char c) {
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029;
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0xfeff;
   }
 
   private static StringBuilder appendEscaped(StringBuilder out, String value) {

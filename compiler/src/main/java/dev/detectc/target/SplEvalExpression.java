@@ -74,6 +74,9 @@ final class SplEvalExpression implements IrExpr.Visitor<SplText> {
 
   @Override
   public SplText visitNot(Not not) {
+    if (not.operand() instanceof IsNull) {
+      return visitExists(new FieldExists(((IsNull) not.operand()).field()));
+    }
     return templates.not(not.operand().accept(this), true);
   }
 
@@ -159,7 +162,7 @@ final class SplEvalExpression implements IrExpr.Visitor<SplText> {
   }
 
   private static String network(CidrMatch match) {
-    return SplEscaper.evalString(match.network().toString());
+    return SplEscaper.evalString(Networks.text(match.network()));
   }
 
   /** The mapped field, single-quoted for eval; refused when no quoting can hold its name. */

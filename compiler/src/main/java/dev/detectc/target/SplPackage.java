@@ -62,7 +62,9 @@ public final class SplPackage {
       if (!groups.isEmpty()) {
         settings.put("alert.suppress.fields", groups);
       }
-      settings.put("alert.suppress.period", (window.toSeconds()) + "s");
+      // One alert per group and burst: the outermost correlation's own timespan (the window also covers referenced ones).
+      Duration timespan = ((dev.detectc.ir.IrCorrelation) result.document()).correlation().timespan();
+      settings.put("alert.suppress.period", timespan.toSeconds() + "s");
     }
     metadata(settings, rule);
     return new SavedSearchStanza(defaults.get("stanza_prefix") + info.title(), settings);

@@ -98,6 +98,10 @@ final class SplSearchTerms implements IrExpr.Visitor<Optional<SplText>> {
 
   @Override
   public Optional<SplText> visitNot(Not not) {
+    if (not.operand() instanceof IsNull) {
+      // not null is exists: field=* rather than NOT (NOT field=*).
+      return visitExists(new FieldExists(((IsNull) not.operand()).field()));
+    }
     return not.operand().accept(this).map(operand -> templates.not(operand, false));
   }
 

@@ -1,5 +1,6 @@
 package dev.detectc.target;
 
+import dev.detectc.ir.IrCorrelation;
 import dev.detectc.ir.IrRule;
 import dev.detectc.testing.spl.Row;
 import dev.detectc.testing.spl.SplInterpreter;
@@ -34,7 +35,7 @@ final class SplAlerts {
     }
     String fields = result.entities().getOrDefault(SplPackage.GROUPS, Map.of()).getOrDefault("fields", "");
     List<String> groups = fields.isEmpty() ? List.of() : Arrays.asList(fields.split(","));
-    BigDecimal period = BigDecimal.valueOf(result.window().toSeconds());
+    BigDecimal period = BigDecimal.valueOf(((IrCorrelation) result.document()).correlation().timespan().toSeconds());
     Map<List<String>, BigDecimal> last = new HashMap<>();
     List<Row> ordered = new ArrayList<>(rows);
     ordered.sort(Comparator.comparing(Row::time));
