@@ -1,6 +1,6 @@
 package dev.detectc.ir;
 
-import dev.detectc.condition.Condition;
+import dev.detectc.condition.ConditionLeaves;
 import dev.detectc.condition.ConditionError;
 import dev.detectc.condition.ConditionParser;
 import dev.detectc.condition.ParsedCondition;
@@ -123,13 +123,13 @@ final class CorrelationResolver {
     Set<String> names = new java.util.HashSet<>();
     rules.forEach(rule -> names.add(IrCorrelation.referenceName(rule)));
     boolean[] ok = {true};
-    parsed.condition().accept(new ReferenceWalker(reference -> {
+    ConditionLeaves.visit(parsed.condition(), reference -> {
       if (!names.contains(reference.name())) {
         sink.error(DiagnosticCode.CONDITION_UNDEFINED, correlation.extendedCondition().positionAt(reference.offset()),
             "'" + reference.name() + "' is not one of this correlation's rules");
         ok[0] = false;
       }
-    }));
+    }, quantified -> { });
     return ok[0];
   }
 
@@ -151,43 +151,6 @@ final class CorrelationResolver {
         lowered.put(document, ir instanceof IrRule ? ((IrRule) ir).withEmitted(false)
             : ((IrCorrelation) ir).withEmitted(false));
       }
-    }
-  }
-
-  /** Visits every identifier of a condition. */
-  private static final class ReferenceWalker implements Condition.Visitor<Void> {
-    private final java.util.function.Consumer<Condition.Reference> consumer;
-
-    ReferenceWalker(java.util.function.Consumer<Condition.Reference> consumer) {
-      this.consumer = consumer;
-    }
-
-    @Override
-    public Void visitAnd(Condition.And and) {
-      and.terms().forEach(term -> term.accept(this));
-      return null;
-    }
-
-    @Override
-    public Void visitOr(Condition.Or or) {
-      or.terms().forEach(term -> term.accept(this));
-      return null;
-    }
-
-    @Override
-    public Void visitNot(Condition.Not not) {
-      return not.operand().accept(this);
-    }
-
-    @Override
-    public Void visitReference(Condition.Reference reference) {
-      consumer.accept(reference);
-      return null;
-    }
-
-    @Override
-    public Void visitQuantified(Condition.Quantified quantified) {
-      return null;
     }
   }
 }

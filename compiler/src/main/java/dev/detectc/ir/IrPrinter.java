@@ -5,8 +5,9 @@ import java.util.stream.Collectors;
 
 /**
  * Prints IR canonically, one node per line, indented by depth: the format of {@code ir.txt}
- * golden files and of debug output. Strings are printed as Sigma values (escapes included) in
- * single quotes with quotes doubled, so the text is unambiguous.
+ * golden files and of debug output. Patterns are printed as Sigma values (escapes included)
+ * inside JSON string literals, and field names are bare unless they need quoting, so the
+ * text is unambiguous and reads back into the same IR.
  */
 public final class IrPrinter implements IrExpr.Visitor<String> {
 
@@ -48,8 +49,15 @@ public final class IrPrinter implements IrExpr.Visitor<String> {
   }
 
   static String quote(String text) {
-    return text == null ? "null" : "'" + text.replace("'", "''") + "'";
+    return text == null ? "null" : JSON.valueToTree(text).toString();
   }
+
+  /** A field name as one token: bare when it is a plain name, JSON-quoted otherwise. */
+  static String field(String name) {
+    return name.matches("[A-Za-z0-9_.@$:\\-]+") ? name : quote(name);
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   private String node(String head, List<IrExpr> children) {
     StringBuilder text = new StringBuilder(head).append('\n');
@@ -76,7 +84,7 @@ public final class IrPrinter implements IrExpr.Visitor<String> {
 
   @Override
   public String visitString(StringMatch match) {
-    return "string " + match.field() + " " + match.kind().id() + " " + quote(match.pattern().toSigma())
+    return "string " + field(match.field()) + " " + match.kind().id() + " " + quote(match.pattern().toSigma())
         + (match.cased() ? " cased" : "");
   }
 
@@ -88,47 +96,47 @@ public final class IrPrinter implements IrExpr.Visitor<String> {
   @Override
   public String visitRegex(RegexMatch match) {
     String flags = match.flags().stream().map(flag -> String.valueOf(flag.letter())).collect(Collectors.joining());
-    return "regex " + match.field() + " " + quote(match.regex()) + (flags.isEmpty() ? "" : " flags=" + flags);
+    return "regex " + field(match.field()) + " " + quote(match.regex()) + (flags.isEmpty() ? "" : " flags=" + flags);
   }
 
   @Override
   public String visitCidr(CidrMatch match) {
-    return "cidr " + match.field() + " " + match.network();
+    return "cidr " + field(match.field()) + " " + match.network() + (match.network().ipv6() ? " v6" : "");
   }
 
   @Override
   public String visitNumeric(NumericCompare compare) {
-    return "number " + compare.field() + " " + compare.op().id() + " " + compare.value().toPlainString();
+    return "number " + field(compare.field()) + " " + compare.op().id() + " " + compare.value().toPlainString();
   }
 
   @Override
   public String visitBool(BoolMatch match) {
-    return "bool " + match.field() + " " + match.value();
+    return "bool " + field(match.field()) + " " + match.value();
   }
 
   @Override
   public String visitExists(FieldExists exists) {
-    return "exists " + exists.field();
+    return "exists " + field(exists.field());
   }
 
   @Override
   public String visitNull(IsNull isNull) {
-    return "null " + isNull.field();
+    return "null " + field(isNull.field());
   }
 
   @Override
   public String visitFieldRef(FieldRef ref) {
-    return "fieldref " + ref.field() + " " + ref.kind().id() + " " + ref.otherField() + (ref.cased() ? " cased" : "");
+    return "fieldref " + field(ref.field()) + " " + ref.kind().id() + " " + field(ref.otherField()) + (ref.cased() ? " cased" : "");
   }
 
   @Override
   public String visitTimePart(TimePart part) {
-    return "timepart " + part.field() + " " + part.unit().id() + " " + part.op().id() + " " + part.value();
+    return "timepart " + field(part.field()) + " " + part.unit().id() + " " + part.op().id() + " " + part.value();
   }
 
   @Override
   public String visitPlaceholder(Placeholder placeholder) {
-    return "placeholder " + placeholder.field() + " " + placeholder.kind().id() + " %" + placeholder.name() + "%"
+    return "placeholder " + field(placeholder.field()) + " " + placeholder.kind().id() + " " + quote("%" + placeholder.name() + "%")
         + (placeholder.cidr() ? " cidr" : "") + (placeholder.cased() ? " cased" : "");
   }
 }

@@ -246,7 +246,9 @@ final class ItemLowering {
   }
 
   private static IrExpr match(DetectionItem item, Pattern full) {
-    StringMatch normal = StringMatch.of(item.isKeyword() ? "_" : item.field(), full, item.has(Modifier.CASED));
+    // Base64 text is case-sensitive by nature: "Zm9v" and "ZM9V" decode to different bytes.
+    boolean cased = item.has(Modifier.CASED) || item.has(Modifier.BASE64) || item.has(Modifier.BASE64OFFSET);
+    StringMatch normal = StringMatch.of(item.isKeyword() ? "_" : item.field(), full, cased);
     return item.isKeyword()
         ? new KeywordMatch(normal.kind(), normal.pattern(), normal.cased())
         : normal;

@@ -77,8 +77,14 @@ public final class RuleSetBuilder {
     for (LoadedDocument document : all) {
       if (document.document() instanceof SigmaRule) {
         SigmaRule rule = (SigmaRule) document.document();
-        lowering.lower(rule, applicableFilters(rule, filters), diagnostics.get(document))
-            .ifPresent(ir -> lowered.put(document, ir));
+        try {
+          lowering.lower(rule, applicableFilters(rule, filters), diagnostics.get(document))
+              .ifPresent(ir -> lowered.put(document, ir));
+        } catch (RuntimeException | StackOverflowError e) {
+          // A crash is a bug, but it must name the rule and leave the other rules alone.
+          diagnostics.get(document).error(dev.detectc.source.DiagnosticCode.INTERNAL_ERROR, rule.info().position(),
+              "detectc failed while lowering this rule (a bug; please report it): " + e);
+        }
       }
     }
     new CorrelationResolver(byReference, diagnostics, lowered).resolveAll(all);

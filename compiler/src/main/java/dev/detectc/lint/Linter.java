@@ -1,6 +1,7 @@
 package dev.detectc.lint;
 
 import dev.detectc.condition.Condition;
+import dev.detectc.condition.ConditionLeaves;
 import dev.detectc.condition.ConditionParser;
 import dev.detectc.condition.ParsedCondition;
 import dev.detectc.rule.ConditionSource;
@@ -120,7 +121,13 @@ public final class Linter {
         parsedAll = false;
         continue;
       }
-      parsed.condition().accept(new UsageCollector(detection.searches().keySet(), used, source, sink));
+      ConditionLeaves.visit(parsed.condition(), reference -> used.add(reference.name()), quantified -> {
+        if (quantified.isThem() && quantified.quantifier() == Condition.Quantifier.ALL) {
+          sink.warning(DiagnosticCode.LINT_ALL_OF_THEM, source.positionAt(quantified.offset()),
+              "'all of them' is discouraged: name the searches, so adding one cannot silently change the rule");
+        }
+        detection.searches().keySet().stream().filter(quantified::selects).forEach(used::add);
+      });
     }
     if (parsedAll) {
       for (SearchIdentifier search : detection.searches().values()) {
@@ -145,54 +152,6 @@ public final class Linter {
     if (item.has(Modifier.BASE64OFFSET) && !item.has(Modifier.CONTAINS)) {
       sink.warning(DiagnosticCode.LINT_BASE64OFFSET_WITHOUT_CONTAINS, item.position(),
           "'base64offset' finds text inside larger base64 data only together with 'contains'");
-    }
-  }
-
-  /** Records which searches a condition uses and flags "all of them". */
-  private static final class UsageCollector implements Condition.Visitor<Void> {
-    private final Set<String> names;
-    private final Set<String> used;
-    private final ConditionSource source;
-    private final Diagnostics sink;
-
-    UsageCollector(Set<String> names, Set<String> used, ConditionSource source, Diagnostics sink) {
-      this.names = names;
-      this.used = used;
-      this.source = source;
-      this.sink = sink;
-    }
-
-    @Override
-    public Void visitAnd(Condition.And and) {
-      and.terms().forEach(term -> term.accept(this));
-      return null;
-    }
-
-    @Override
-    public Void visitOr(Condition.Or or) {
-      or.terms().forEach(term -> term.accept(this));
-      return null;
-    }
-
-    @Override
-    public Void visitNot(Condition.Not not) {
-      return not.operand().accept(this);
-    }
-
-    @Override
-    public Void visitReference(Condition.Reference reference) {
-      used.add(reference.name());
-      return null;
-    }
-
-    @Override
-    public Void visitQuantified(Condition.Quantified quantified) {
-      if (quantified.isThem() && quantified.quantifier() == Condition.Quantifier.ALL) {
-        sink.warning(DiagnosticCode.LINT_ALL_OF_THEM, source.positionAt(quantified.offset()),
-            "'all of them' is discouraged: name the searches, so adding one cannot silently change the rule");
-      }
-      names.stream().filter(quantified::selects).forEach(used::add);
-      return null;
     }
   }
 }

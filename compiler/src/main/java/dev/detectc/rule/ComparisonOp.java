@@ -28,7 +28,11 @@ public enum ComparisonOp {
   }
 
   public boolean test(BigDecimal actual, BigDecimal bound) {
-    int order = actual.compareTo(bound);
+    return holds(actual.compareTo(bound));
+  }
+
+  /** Whether the operator holds for a comparison result (the sign of {@code compareTo}). */
+  public boolean holds(int order) {
     switch (this) {
       case GT:
         return order > 0;

@@ -16,23 +16,24 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Typed reads from composed YAML nodes. A value of the wrong type is reported as
- * {@code field-type} at the value's position and read as absent, so loading goes on.
+ * Typed reads from composed YAML nodes (rules, environments, fixture suites). A value of the
+ * wrong type is reported as {@code field-type} at the value's position and read as absent, so
+ * loading goes on.
  */
-final class NodeReader {
+public final class NodeReader {
 
   private final Diagnostics diagnostics;
 
-  NodeReader(Diagnostics diagnostics) {
+  public NodeReader(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
   }
 
-  Diagnostics diagnostics() {
+  public Diagnostics diagnostics() {
     return diagnostics;
   }
 
   /** The entries of a mapping node by key, in written order; non-scalar keys are reported. */
-  Map<String, NodeTuple> entries(MappingNode mapping) {
+  public Map<String, NodeTuple> entries(MappingNode mapping) {
     Map<String, NodeTuple> entries = new LinkedHashMap<>();
     for (NodeTuple tuple : mapping.getValue()) {
       if (tuple.getKeyNode() instanceof ScalarNode) {
@@ -45,16 +46,16 @@ final class NodeReader {
     return entries;
   }
 
-  static SourcePosition position(Node node) {
+  public static SourcePosition position(Node node) {
     return YamlComposer.position(node);
   }
 
-  static boolean isNull(Node node) {
+  public static boolean isNull(Node node) {
     return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);
   }
 
   /** A scalar's text, or null (reported) when the node is a list or map. */
-  String string(String key, Node node) {
+  public String string(String key, Node node) {
     if (node instanceof ScalarNode && !isNull(node)) {
       return ((ScalarNode) node).getValue();
     }
@@ -70,7 +71,7 @@ final class NodeReader {
   }
 
   /** A list of strings; a single scalar is accepted as a one-item list where Sigma allows it. */
-  List<Located<String>> stringList(String key, Node node, boolean scalarAllowed) {
+  public List<Located<String>> stringList(String key, Node node, boolean scalarAllowed) {
     List<Located<String>> values = new ArrayList<>();
     if (node instanceof SequenceNode) {
       for (Node item : ((SequenceNode) node).getValue()) {
@@ -92,7 +93,7 @@ final class NodeReader {
     return stringList(key, node, scalarAllowed).stream().map(Located::value).toList();
   }
 
-  MappingNode mapping(String key, Node node) {
+  public MappingNode mapping(String key, Node node) {
     if (node instanceof MappingNode) {
       return (MappingNode) node;
     }
@@ -101,7 +102,7 @@ final class NodeReader {
   }
 
   /** The typed scalar value of a detection item, following YAML's own type resolution. */
-  static SigmaValue value(ScalarNode node) {
+  public static SigmaValue value(ScalarNode node) {
     Tag tag = node.getTag();
     String text = node.getValue();
     SigmaValue.Type type;

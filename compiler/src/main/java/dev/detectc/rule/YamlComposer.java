@@ -29,7 +29,7 @@ import org.yaml.snakeyaml.representer.Representer;
  * the limits that keep hostile input from exhausting memory or the stack: document size,
  * nesting depth, alias count and the number of nodes reachable through aliases.
  */
-final class YamlComposer {
+public final class YamlComposer {
 
   static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
   static final int MAX_DEPTH = 64;
@@ -39,7 +39,7 @@ final class YamlComposer {
   private YamlComposer() {}
 
   /** The documents of {@code text}, in order; problems go to {@code diagnostics}. */
-  static List<Node> compose(String text, Diagnostics diagnostics) {
+  public static List<Node> compose(String text, Diagnostics diagnostics) {
     List<Node> documents = new ArrayList<>();
     if (text.length() > MAX_CODE_POINTS) {
       diagnostics.error(DiagnosticCode.YAML_LIMIT, new SourcePosition(1, 1),

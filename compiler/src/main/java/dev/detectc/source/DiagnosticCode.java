@@ -67,6 +67,13 @@ public enum DiagnosticCode {
   UNMAPPED_FIELD("the profile maps no column to a field the rule uses"),
   APPROXIMATE_WINDOW("the target can only approximate the correlation's sliding window"),
 
+  // Evaluation: events, the evaluator's own limits, fixture suites
+  EVENT_MALFORMED("an event or events file is malformed; it was skipped"),
+  EVENT_TIME("events lack a usable timestamp, so correlations cannot use them"),
+  EVENT_ORDER("an event is further out of time order than the longest correlation window"),
+  EVAL_UNSUPPORTED("the evaluator cannot run this rule"),
+  FIXTURE_INVALID("a fixture suite is malformed"),
+
   // Lint findings (warnings unless --strict)
   LINT_MISSING_ID("the rule has no id"),
   LINT_MALFORMED_ID("the id is not a UUID"),
@@ -102,6 +109,19 @@ public enum DiagnosticCode {
   public boolean isLint() {
     return name().startsWith("LINT_");
   }
+
+  /**
+   * True for the codes {@code detectc validate} reports about rule files; false for those
+   * about logs, fixtures and target output, which only {@code eval}, {@code test},
+   * {@code compile} and {@code push} report, and for internal errors.
+   */
+  public boolean reportedByValidate() {
+    return !NOT_FROM_VALIDATE.contains(this);
+  }
+
+  private static final java.util.Set<DiagnosticCode> NOT_FROM_VALIDATE = java.util.EnumSet.of(
+      EVENT_MALFORMED, EVENT_TIME, EVENT_ORDER, EVAL_UNSUPPORTED, FIXTURE_INVALID, INTERNAL_ERROR,
+      UNSUPPORTED_FEATURE, UNMAPPED_LOGSOURCE, UNMAPPED_FIELD, APPROXIMATE_WINDOW);
 
   public static DiagnosticCode fromId(String id) {
     return valueOf(id.toUpperCase(Locale.ROOT).replace('-', '_'));
