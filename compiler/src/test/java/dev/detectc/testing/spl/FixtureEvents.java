@@ -2,12 +2,12 @@ package dev.detectc.testing.spl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.detectc.eval.input.EventTime;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,12 +19,11 @@ import java.util.Map;
  * TSV logs (by their {@code #fields} header, sets and vectors as multivalue fields), each line its
  * own {@code _raw}, and JSON arrays of events (the raw text of each object), with {@code _time}
  * taken from the event's timestamp field as Splunk's timestamp extraction would be configured
- * for the source (0 for events without one).
+ * for the source.
  */
 public final class FixtureEvents {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> TIME_FIELDS = List.of("@timestamp", "ts", "TimeCreated", "eventTime", "UtcTime");
 
   private FixtureEvents() {}
 
@@ -110,20 +109,13 @@ public final class FixtureEvents {
     return rows;
   }
 
-  /** The event time in seconds since the epoch, from the first timestamp field it has. */
+  /**
+   * The event time in seconds since the epoch, read as the evaluator reads it (the same fields,
+   * in the same order), so both see the same timeline; 0 when there is none (only correlations
+   * look at time, and Splunk would use the time of indexing).
+   */
   private static BigDecimal time(JsonNode json, Path file, int line) {
-    for (String field : TIME_FIELDS) {
-      JsonNode value = json.get(field);
-      if (value == null || value.isNull()) {
-        continue;
-      }
-      if (value.isNumber()) {
-        return value.decimalValue();
-      }
-      Instant instant = Instant.parse(value.asText().replace(' ', 'T'));
-      return BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano(), 9));
-    }
-    // No timestamp: Splunk would use the time of indexing; only correlations look at time.
-    return BigDecimal.ZERO;
+    long micros = EventTime.defaults().of(json);
+    return micros == EventTime.NONE ? BigDecimal.ZERO : BigDecimal.valueOf(micros, 6);
   }
 }
