@@ -106,18 +106,11 @@ final class EvalFunctions {
     }
     try {
       byte[] bytes = InetAddress.getByName(ip).getAddress();
-      return new Value.Bool(network.contains(network.ipv6() && bytes.length == 4 ? mapped(bytes) : bytes));
+      // An address of the other family is outside the network, as in the evaluator.
+      return new Value.Bool(network.contains(bytes));
     } catch (UnknownHostException e) {
       return new Value.Bool(false);
     }
-  }
-
-  private static byte[] mapped(byte[] v4) {
-    byte[] v6 = new byte[16];
-    v6[10] = (byte) 0xff;
-    v6[11] = (byte) 0xff;
-    System.arraycopy(v4, 0, v6, 12, 4);
-    return v6;
   }
 
   /** {@code substr(text, start[, length])}: 1-based, a negative start counts from the end. */
