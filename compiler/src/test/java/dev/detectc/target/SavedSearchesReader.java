@@ -11,11 +11,11 @@ import java.util.Map;
  * a physical line ending in a backslash continued by the next line, the line break kept. A
  * repeated stanza or key is an error here (Splunk would silently merge it).
  */
-final class SavedSearchesReader {
+public final class SavedSearchesReader {
 
   private SavedSearchesReader() {}
 
-  static List<SavedSearchStanza> read(String text) {
+  public static List<SavedSearchStanza> read(String text) {
     List<SavedSearchStanza> stanzas = new ArrayList<>();
     String name = null;
     Map<String, String> settings = null;
