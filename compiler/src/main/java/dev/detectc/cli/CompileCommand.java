@@ -86,7 +86,14 @@ public final class CompileCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     DiagnosticPrinter printer = new DiagnosticPrinter(loaded.sources());
     loaded.inputDiagnostics().forEach(diagnostic -> printer.print(diagnostic, err));
-    OutputFiles files = output == null ? null : new OutputFiles(output);
+    OutputFiles files;
+    try {
+      files = output == null ? null : new OutputFiles(output);
+    } catch (IOException e) {
+      err.println("detectc: cannot create the output folder " + output + ": " + e.getMessage());
+      return ExitCodes.RULE_ERROR;
+    }
+    int unwritten = 0;
     if (format == Format.savedsearches) {
       compiled.forEach(rule -> rule.diagnostics().forEach(diagnostic -> printer.print(diagnostic, err)));
       String conf = SplPackage.savedSearches(target, compiled, "savedsearches.conf written by detectc " + VersionProvider.version()
@@ -94,7 +101,12 @@ public final class CompileCommand implements Callable<Integer> {
       if (files == null) {
         out.print(conf);
       } else {
-        files.write("savedsearches.conf", conf);
+        try {
+          files.write("savedsearches.conf", conf);
+        } catch (IOException e) {
+          err.println("detectc: cannot write " + output.resolve("savedsearches.conf") + ": " + e.getMessage());
+          unwritten++;
+        }
       }
     }
     for (CompiledRule rule : format == Format.savedsearches ? List.<CompiledRule>of() : compiled) {
@@ -108,7 +120,13 @@ public final class CompileCommand implements Callable<Integer> {
       if (files == null) {
         out.print(text);
       } else {
-        files.write(files.name(baseName(rule), extension()), text);
+        String name = files.name(baseName(rule), extension());
+        try {
+          files.write(name, text);
+        } catch (IOException e) {
+          err.println("detectc: cannot write " + output.resolve(name) + ": " + e.getMessage());
+          unwritten++;
+        }
       }
     }
     long failed = compiled.stream().filter(rule -> !rule.ok()).count();
@@ -118,7 +136,7 @@ public final class CompileCommand implements Callable<Integer> {
       return ExitCodes.INTERNAL;
     }
     boolean inputErrors = loaded.inputDiagnostics().stream().anyMatch(Diagnostic::isError);
-    return failed > 0 || inputErrors ? ExitCodes.RULE_ERROR : ExitCodes.OK;
+    return failed > 0 || inputErrors || unwritten > 0 ? ExitCodes.RULE_ERROR : ExitCodes.OK;
   }
 
   /** The text one rule contributes in the chosen format, or null when it has none (a failed rule outside jsonl). */

@@ -13,7 +13,7 @@ import java.util.Optional;
  * Replaces the identifiers of a condition by their lowered searches, expanding {@code 1 of}
  * and {@code all of} over the matching names. Unknown names are reported at their column.
  */
-final class ConditionLowering implements Condition.Visitor<IrExpr> {
+final class ConditionLowering extends ConditionMapping {
 
   private final Map<String, Optional<IrExpr>> searches;
   private final ConditionSource source;
@@ -30,21 +30,6 @@ final class ConditionLowering implements Condition.Visitor<IrExpr> {
   Optional<IrExpr> lower(Condition condition) {
     IrExpr result = condition.accept(this);
     return failed ? Optional.empty() : Optional.of(result);
-  }
-
-  @Override
-  public IrExpr visitAnd(Condition.And and) {
-    return IrExpr.and(and.terms().stream().map(term -> term.accept(this)).toList());
-  }
-
-  @Override
-  public IrExpr visitOr(Condition.Or or) {
-    return IrExpr.or(or.terms().stream().map(term -> term.accept(this)).toList());
-  }
-
-  @Override
-  public IrExpr visitNot(Condition.Not not) {
-    return IrExpr.not(not.operand().accept(this));
   }
 
   @Override

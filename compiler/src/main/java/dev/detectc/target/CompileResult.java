@@ -2,6 +2,8 @@ package dev.detectc.target;
 
 import dev.detectc.ir.IrDocument;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +28,8 @@ public record CompileResult(
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(refusal, "refusal");
     warnings = List.copyOf(warnings);
-    entities = Map.copyOf(entities);
+    // Kept in the profile's order: packaging writes them out, and output must not vary run to run.
+    entities = Collections.unmodifiableMap(new LinkedHashMap<>(entities));
     connectors = List.copyOf(connectors);
     Objects.requireNonNull(window, "window");
     if (query.isPresent() == refusal.isPresent()) {

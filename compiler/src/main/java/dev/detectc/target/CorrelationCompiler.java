@@ -3,6 +3,7 @@ package dev.detectc.target;
 import dev.detectc.ir.IrCorrelation;
 import dev.detectc.ir.IrDocument;
 import dev.detectc.ir.IrRule;
+import dev.detectc.rule.ComparisonOp;
 import dev.detectc.rule.CorrelationRule;
 import dev.detectc.rule.CorrelationType;
 import dev.detectc.source.DiagnosticCode;
@@ -19,11 +20,17 @@ import java.util.Optional;
  * table, predicate, group-by columns and aggregated value) and the target's template for the
  * correlation type aggregates them. A referenced correlation (a chain) is rendered by the same
  * template as a local function that returns the times at which its condition held, and those
- * are its events. The model is the same for every target; the sliding window is the template's
+ * are its events. Windows follow the evaluator: they slide ({@code [t - timespan, t]} at each
+ * event) for conditions that only grow true (gt, gte), and close (open at a group's first event,
+ * tested a timespan later) for conditions that can turn false (lt, lte, eq, neq). The model is the same for every target; the sliding window is the template's
  * business, and a template that can only bucket time is declared in target.yaml
  * ({@code approximate:}) so the compiler warns.
  */
 final class CorrelationCompiler {
+
+  /** Conditions that can turn false as events arrive: tested once a window has closed, as the evaluator does. */
+  private static final java.util.Set<ComparisonOp> CLOSING_OPS =
+      java.util.EnumSet.of(ComparisonOp.LT, ComparisonOp.LTE, ComparisonOp.EQ, ComparisonOp.NEQ);
 
   private final Target target;
   private final Profile profile;
@@ -52,6 +59,12 @@ final class CorrelationCompiler {
   private String body(IrCorrelation correlation, boolean anchors, boolean outermost) {
     CorrelationRule rule = correlation.correlation();
     String template = target.spec().correlationTemplates().get(rule.type().id());
+    String aggregate = target.spec().closingAggregates().get(rule.type().id());
+    boolean closing = aggregate != null && target.spec().closingTemplate() != null && rule.thresholds().stream()
+        .anyMatch(threshold -> CLOSING_OPS.contains(threshold.op()));
+    if (closing) {
+      template = target.spec().closingTemplate();
+    }
     if (template == null) {
       throw refuse(rule.type().id() + " correlations are not supported by this target");
     }
@@ -81,6 +94,7 @@ final class CorrelationCompiler {
     model.put("counters", counters);
     model.put("first_rule", counters.get(0).get("rule"));
     model.put("later_rules", counters.subList(1, counters.size()).stream().map(counter -> counter.get("rule")).toList());
+    model.put("aggregate", templates.markup(aggregate == null ? "" : aggregate));
     model.put("percentile", templates.markup(escaper.number(rule.percentile() == null ? BigDecimal.valueOf(50) : rule.percentile())));
     String approximation = target.spec().approximations().get(rule.type().id());
     if (approximation != null) {
@@ -118,10 +132,12 @@ final class CorrelationCompiler {
         throw refuse(definition.type().id() + " over " + definition.fields().size() + " fields is not supported; name one field");
       }
       ResolvedField value = source.fields().resolve(definition.resolveAlias(definition.fields().get(0), name));
+      // One type for the value in every source: Kusto's union would split a column whose
+      // types differ (int here, real there) into two.
       boolean count = definition.type() == CorrelationType.VALUE_COUNT;
-      FieldType wanted = count ? FieldType.STRING : FieldType.NUMBER;
+      value = count ? value : value.numeric();
       model.put("has_value", true);
-      model.put("value", target.templates().markup(value.type() == wanted ? value.text()
+      model.put("value", target.templates().markup(count && value.type() == FieldType.STRING ? value.text()
           : cast(count ? "string" : "number", value.text())));
     }
     return model;

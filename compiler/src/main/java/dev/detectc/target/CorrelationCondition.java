@@ -3,6 +3,7 @@ package dev.detectc.target;
 import dev.detectc.condition.Condition;
 import dev.detectc.condition.ConditionParser;
 import dev.detectc.condition.ParsedCondition;
+import dev.detectc.ir.ConditionMapping;
 import dev.detectc.ir.IrCorrelation;
 import dev.detectc.ir.IrExpr;
 import dev.detectc.ir.NumericCompare;
@@ -62,26 +63,11 @@ final class CorrelationCondition {
   }
 
   /** An extended temporal condition as IR: "rule r matched in the window" is {@code _c<i> > 0}. */
-  private final class RulePresence implements Condition.Visitor<IrExpr> {
+  private final class RulePresence extends ConditionMapping {
     private final IrCorrelation correlation;
 
     RulePresence(IrCorrelation correlation) {
       this.correlation = correlation;
-    }
-
-    @Override
-    public IrExpr visitAnd(Condition.And and) {
-      return IrExpr.and(and.terms().stream().map(term -> term.accept(this)).toList());
-    }
-
-    @Override
-    public IrExpr visitOr(Condition.Or or) {
-      return IrExpr.or(or.terms().stream().map(term -> term.accept(this)).toList());
-    }
-
-    @Override
-    public IrExpr visitNot(Condition.Not not) {
-      return IrExpr.not(not.operand().accept(this));
     }
 
     @Override

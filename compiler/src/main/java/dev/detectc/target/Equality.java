@@ -83,7 +83,9 @@ record Equality(ResolvedField field, boolean cased, boolean numeric, List<String
     return cased ? a.equals(b) : a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
   }
 
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+
   private static boolean isNumber(String text) {
-    return text.matches("-?[0-9]+(\\.[0-9]+)?");
+    return NUMBER.matcher(text).matches();
   }
 }

@@ -14,6 +14,8 @@ import java.util.Set;
  */
 public final class KqlEscaper implements Escaper {
 
+  private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   private final Set<String> reserved;
 
   /** {@code reserved}: words that cannot be bare column names (from target.yaml). */
@@ -31,6 +33,9 @@ public final class KqlEscaper implements Escaper {
 
   @Override
   public String identifier(String name) {
+    if (name.indexOf('.') < 0) {
+      return bare(name) ? name : bracketed(name);
+    }
     String[] segments = name.split("\\.", -1);
     boolean path = segments.length > 1;
     for (String segment : segments) {
@@ -47,8 +52,8 @@ public final class KqlEscaper implements Escaper {
   }
 
   private boolean bare(String name) {
-    return name.matches("[A-Za-z_][A-Za-z0-9_]*") && !reserved.contains(name)
-        && !name.toLowerCase(Locale.ROOT).equals("true") && !name.toLowerCase(Locale.ROOT).equals("false");
+    return PLAIN.matcher(name).matches() && !reserved.contains(name)
+        && !name.equalsIgnoreCase("true") && !name.equalsIgnoreCase("false");
   }
 
   private static String bracketed(String name) {

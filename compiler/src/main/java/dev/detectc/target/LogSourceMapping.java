@@ -1,6 +1,8 @@
 package dev.detectc.target;
 
 import dev.detectc.rule.LogSource;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +28,8 @@ public record LogSourceMapping(
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(schema, "schema");
     fields = Map.copyOf(fields);
-    entities = Map.copyOf(entities);
+    // Kept in the profile's order: packaging writes them out, and output must not vary run to run.
+    entities = Collections.unmodifiableMap(new LinkedHashMap<>(entities));
     connectors = List.copyOf(connectors);
   }
 

@@ -24,6 +24,8 @@ public record TargetSpec(
     String queryTemplate,
     Map<String, String> correlationTemplates,
     Map<String, String> approximations,
+    String closingTemplate,
+    Map<String, String> closingAggregates,
     List<String> precedence,
     Map<String, String> booleans,
     boolean notEnclosesOperand,
@@ -41,6 +43,7 @@ public record TargetSpec(
     profiles = List.copyOf(profiles);
     correlationTemplates = Map.copyOf(correlationTemplates);
     approximations = Map.copyOf(approximations);
+    closingAggregates = Map.copyOf(closingAggregates);
     precedence = List.copyOf(precedence);
     booleans = Map.copyOf(booleans);
     operators = Map.copyOf(operators);
@@ -81,6 +84,8 @@ public record TargetSpec(
         DataFile.string(where, root, "query", "query.ftl"),
         DataFile.strings(where, root, "correlation"),
         DataFile.strings(where, root, "approximate"),
+        (String) root.get("correlation_closing"),
+        DataFile.strings(where, root, "closing_aggregates"),
         DataFile.list(where, bool, "precedence"),
         booleans,
         Boolean.parseBoolean(DataFile.string(where, bool, "not_encloses_operand", "false")),

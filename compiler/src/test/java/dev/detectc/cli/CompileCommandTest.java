@@ -108,6 +108,8 @@ class CompileCommandTest {
     assertThat(properties.get("techniques").get(0).asText()).isEqualTo("T1596");
     assertThat(properties.get("enabled").asBoolean()).isTrue();
     assertThat(properties.get("query").asText()).startsWith("DnsEvents\n| where QueryType in~");
+    assertThat(properties.get("entityMappings").findValuesAsText("entityType")).as("the profile's order, every run")
+        .containsExactly("IP", "DNS", "Host");
   }
 
   @Test

@@ -38,16 +38,24 @@ public final class KustoChecker implements AutoCloseable {
     this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
   }
 
+  /** Why the checker cannot run here (no Node, no package), or null when it can. */
+  public static String unavailable() {
+    Path module = Shared.root().resolve("scripts/kusto-check/node_modules/@kusto/language-service-next");
+    if (!Files.isDirectory(module)) {
+      return "the Kusto parser package is not installed (npm ci --prefix scripts/kusto-check)";
+    }
+    return nodeAvailable() ? null : "node is not installed";
+  }
+
+  /** True when tests that need the checker should be skipped: it is unavailable and this is not CI. */
+  public static boolean skipHere() {
+    return unavailable() != null && !"true".equalsIgnoreCase(System.getenv("CI"));
+  }
+
   /** Starts the checker, or skips (fails under CI=true) when Node or the package is missing. */
   public static KustoChecker start() {
     Path script = Shared.root().resolve("scripts/kusto-check/check.js");
-    Path module = Shared.root().resolve("scripts/kusto-check/node_modules/@kusto/language-service-next");
-    String problem = null;
-    if (!Files.isDirectory(module)) {
-      problem = "the Kusto parser package is not installed (npm ci --prefix scripts/kusto-check)";
-    } else if (!nodeAvailable()) {
-      problem = "node is not installed";
-    }
+    String problem = unavailable();
     if (problem != null) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail("CI=true but " + problem);
