@@ -8,7 +8,6 @@ import dev.detectc.rule.CorrelationRule;
 import dev.detectc.source.DiagnosticCode;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,25 +83,29 @@ final class SplCorrelationCompiler {
     }
   }
 
-  /** The rows: one rule's search, or a multisearch of every rule, each row tagged with its rule. */
+  /**
+   * The rows: one rule's search, or a multisearch of every rule (Splunk wants two or more
+   * subsearches); when rows must say which rule they come from, each is tagged in sigma_rule.
+   */
   private String stream(boolean tagged) {
-    if (!tagged) {
-      SplCompiler.Source source = leaves.get(order.get(0));
-      List<String> lines = new ArrayList<>();
-      lines.add(source.searchText());
-      source.where().ifPresent(where -> lines.add(templates.command("where", templates.model("condition", where.text()))));
-      return String.join("\n", lines);
-    }
     List<String> lines = new ArrayList<>();
-    lines.add(templates.command("multisearch_start", Map.of()));
+    if (order.size() > 1) {
+      lines.add(templates.command("multisearch_start", Map.of()));
+    }
     for (int index = 0; index < order.size(); index++) {
       SplCompiler.Source source = leaves.get(order.get(index));
       List<String> commands = new ArrayList<>();
       source.where().ifPresent(where -> commands.add(templates.command("where", templates.model("condition", where.text()))));
-      Map<String, Object> tag = new LinkedHashMap<>(Map.of("field", templates.target().templates().markup("sigma_rule"),
-          "expr", templates.target().templates().markup(SplEscaper.evalString(tags.get(index)))));
-      commands.add(templates.command("eval", templates.model("assignments", List.of(tag))));
-      lines.add(templates.command("subsearch", templates.model("search", source.searchText(), "commands", commands)));
+      if (tagged) {
+        commands.add(templates.command("eval", templates.model("assignments",
+            List.of(templates.assignment("sigma_rule", SplEscaper.evalString(tags.get(index)))))));
+      }
+      if (order.size() > 1) {
+        lines.add(templates.command("subsearch", templates.model("search", source.searchText(), "commands", commands)));
+      } else {
+        lines.add(source.searchText());
+        lines.addAll(commands);
+      }
     }
     return String.join("\n", lines);
   }
