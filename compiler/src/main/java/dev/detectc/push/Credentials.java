@@ -23,6 +23,12 @@ public final class Credentials {
 
   public static final String FILE_VARIABLE = "DETECTC_CREDENTIALS_FILE";
 
+  /**
+   * Real API keys and tokens are far longer; a shorter value is a mistake, and redacting it
+   * would blank out ordinary words in every message.
+   */
+  static final int MINIMUM_LENGTH = 8;
+
   private final Map<Siem, String> secrets;
   private final List<String> warnings;
 
@@ -50,17 +56,26 @@ public final class Credentials {
 
   /** The secret for {@code siem}, or a message naming where it should have come from. */
   public String require(Siem siem) throws CredentialsException {
-    return secret(siem).orElseThrow(() -> new CredentialsException("no credential for " + siem.displayName()
+    String secret = secret(siem).orElseThrow(() -> new CredentialsException("no credential for " + siem.displayName()
         + ": set " + siem.credentialVariable() + " in the environment, or in the file named by " + FILE_VARIABLE));
+    if (secret.length() < MINIMUM_LENGTH) {
+      throw new CredentialsException(siem.credentialVariable() + " is too short to be a real credential (fewer than "
+          + MINIMUM_LENGTH + " characters)");
+    }
+    return secret;
   }
 
   public Optional<String> secret(Siem siem) {
     return Optional.ofNullable(secrets.get(siem));
   }
 
-  /** Redacts every secret loaded, whichever SIEM it belongs to. */
+  /**
+   * Redacts every secret loaded, whichever SIEM it belongs to. A value too short to be a
+   * credential is never sent (see {@link #require}), so it is left out rather than blanking
+   * ordinary words.
+   */
   public Redactor redactor() {
-    return Redactor.of(secrets.values());
+    return Redactor.of(secrets.values().stream().filter(secret -> secret.length() >= MINIMUM_LENGTH).toList());
   }
 
   /** Things worth telling the user, such as a credentials file others can read. */

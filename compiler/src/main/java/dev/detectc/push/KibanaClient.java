@@ -56,12 +56,14 @@ public final class KibanaClient implements SiemClient {
 
   @Override
   public Optional<RemoteRule> read(DesiredRule rule) throws PushFailure {
-    HttpReply reply = send(request(RULES + "?rule_id=" + SiemRequests.query(rule.key())).GET());
+    String action = "read rule " + rule.key();
+    HttpReply reply = SiemRequests.send(transport, siem(),
+        request(RULES + "?rule_id=" + SiemRequests.query(rule.key())).GET(), action);
     if (reply.status() == 404) {
       return Optional.empty();
     }
     if (!reply.ok()) {
-      throw SiemRequests.unexpected(siem(), reply, "read rule " + rule.key());
+      throw SiemRequests.unexpected(siem(), reply, action);
     }
     JsonNode existing = SiemRequests.parse(siem(), reply, "a rule read");
     return Optional.of(new RemoteRule(existing, Optional.empty()));
@@ -83,7 +85,8 @@ public final class KibanaClient implements SiemClient {
   }
 
   private Write write(HttpRequest.Builder request, DesiredRule rule, String verb) throws PushFailure {
-    HttpReply reply = send(request.header("Content-Type", "application/json"));
+    String action = verb + " rule " + rule.key();
+    HttpReply reply = SiemRequests.send(transport, siem(), request.header("Content-Type", "application/json"), action);
     if (reply.ok()) {
       return Write.DONE;
     }
@@ -91,7 +94,7 @@ public final class KibanaClient implements SiemClient {
     if (reply.status() == 409 || reply.status() == 404) {
       return Write.CONFLICT;
     }
-    throw SiemRequests.unexpected(siem(), reply, verb + " rule " + rule.key());
+    throw SiemRequests.unexpected(siem(), reply, action);
   }
 
   private HttpRequest.Builder request(String pathAndQuery) {
@@ -101,7 +104,4 @@ public final class KibanaClient implements SiemClient {
         .header("Authorization", authorization);
   }
 
-  private HttpReply send(HttpRequest.Builder request) throws PushFailure {
-    return transport.send(request.build(), reply -> SiemRequests.describe(siem(), reply));
-  }
 }

@@ -39,7 +39,8 @@ public final class Pusher {
       return upsert(rule);
     } catch (PushFailure failure) {
       if (failure.fatal()) {
-        stoppedBecause = "an earlier rule failed (" + failure.getMessage() + ")";
+        // Name the rule whose row holds the reason, rather than repeating it on every row.
+        stoppedBecause = "the run stopped when rule " + rule.ruleId() + " failed";
       }
       return RuleResult.of(rule, Outcome.FAILED, List.of(), failure.getMessage());
     }

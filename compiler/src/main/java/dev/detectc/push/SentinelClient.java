@@ -54,12 +54,13 @@ public final class SentinelClient implements SiemClient {
 
   @Override
   public Optional<RemoteRule> read(DesiredRule rule) throws PushFailure {
-    HttpReply reply = send(request(rule).GET());
+    String action = "read alert rule " + rule.key();
+    HttpReply reply = SiemRequests.send(transport, siem(), request(rule).GET(), action);
     if (reply.status() == 404) {
       return Optional.empty();
     }
     if (!reply.ok()) {
-      throw SiemRequests.unexpected(siem(), reply, "read alert rule " + rule.key());
+      throw SiemRequests.unexpected(siem(), reply, action);
     }
     JsonNode existing = SiemRequests.parse(siem(), reply, "an alert-rule read");
     ObjectNode managed = SiemRequests.JSON.createObjectNode();
@@ -88,7 +89,9 @@ public final class SentinelClient implements SiemClient {
   }
 
   private Write put(DesiredRule rule, ObjectNode body, String verb) throws PushFailure {
-    HttpReply reply = send(request(rule).header("Content-Type", "application/json").PUT(SiemRequests.json(body)));
+    String action = verb + " alert rule " + rule.key();
+    HttpReply reply = SiemRequests.send(transport, siem(),
+        request(rule).header("Content-Type", "application/json").PUT(SiemRequests.json(body)), action);
     if (reply.ok()) {
       return Write.DONE;
     }
@@ -96,7 +99,7 @@ public final class SentinelClient implements SiemClient {
     if (reply.status() == 409 || reply.status() == 412) {
       return Write.CONFLICT;
     }
-    throw SiemRequests.unexpected(siem(), reply, verb + " alert rule " + rule.key());
+    throw SiemRequests.unexpected(siem(), reply, action);
   }
 
   private HttpRequest.Builder request(DesiredRule rule) {
@@ -105,7 +108,4 @@ public final class SentinelClient implements SiemClient {
     return HttpRequest.newBuilder(uri).header("Accept", "application/json").header("Authorization", authorization);
   }
 
-  private HttpReply send(HttpRequest.Builder request) throws PushFailure {
-    return transport.send(request.build(), reply -> SiemRequests.describe(siem(), reply));
-  }
 }

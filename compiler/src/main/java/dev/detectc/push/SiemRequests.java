@@ -81,6 +81,12 @@ final class SiemRequests {
     }
   }
 
+  /** Sends through {@code transport}; {@code action} ("create rule X") names the request in failures. */
+  static HttpReply send(Transport transport, Siem siem, HttpRequest.Builder request, String action)
+      throws PushFailure {
+    return transport.send(request.build(), action, reply -> describe(siem, reply));
+  }
+
   /** A failure for an answer the client does not handle; 401 and 403 stop the run. */
   static PushFailure unexpected(Siem siem, HttpReply reply, String action) {
     boolean fatal = reply.status() == 401 || reply.status() == 403;

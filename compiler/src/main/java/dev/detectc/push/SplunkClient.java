@@ -58,12 +58,14 @@ public final class SplunkClient implements SiemClient {
 
   @Override
   public Optional<RemoteRule> read(DesiredRule rule) throws PushFailure {
-    HttpReply reply = send(request(SEARCHES + "/" + SiemRequests.segment(rule.key()) + JSON_MODE).GET());
+    String action = "read saved search " + rule.key();
+    HttpReply reply = SiemRequests.send(transport, siem(),
+        request(SEARCHES + "/" + SiemRequests.segment(rule.key()) + JSON_MODE).GET(), action);
     if (reply.status() == 404) {
       return Optional.empty();
     }
     if (!reply.ok()) {
-      throw SiemRequests.unexpected(siem(), reply, "read saved search " + rule.key());
+      throw SiemRequests.unexpected(siem(), reply, action);
     }
     JsonNode content = SiemRequests.parse(siem(), reply, "a saved-search read").path("entry").path(0).path("content");
     if (!content.isObject()) {
@@ -96,21 +98,19 @@ public final class SplunkClient implements SiemClient {
     HttpRequest.Builder request = request(pathAndQuery)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(SiemRequests.form(fields), StandardCharsets.UTF_8));
-    HttpReply reply = send(request);
+    String action = verb + " saved search " + rule.key();
+    HttpReply reply = SiemRequests.send(transport, siem(), request, action);
     if (reply.ok()) {
       return Write.DONE;
     }
     if (reply.status() == 409 || reply.status() == 404) {
       return Write.CONFLICT;
     }
-    throw SiemRequests.unexpected(siem(), reply, verb + " saved search " + rule.key());
+    throw SiemRequests.unexpected(siem(), reply, action);
   }
 
   private HttpRequest.Builder request(String pathAndQuery) {
     return HttpRequest.newBuilder(SiemRequests.uri(namespace, pathAndQuery)).header("Authorization", authorization);
   }
 
-  private HttpReply send(HttpRequest.Builder request) throws PushFailure {
-    return transport.send(request.build(), reply -> SiemRequests.describe(siem(), reply));
-  }
 }

@@ -19,7 +19,9 @@ import javax.net.ssl.SSLException;
  * Sends one request with bounded retries: on 429 and 5xx (waiting what {@code Retry-After}
  * asks, else doubling backoff) and on timeouts and dropped connections. Other answers go back to
  * the caller as they are. Retrying a create is safe because every client treats "already exists"
- * as a reason to re-read, not as a failure.
+ * as a reason to re-read, not as a failure. When the SIEM stays unreachable, or rate-limits for
+ * longer than detectc waits, the failure is fatal: every later rule would only wait the same way.
+ * A 5xx that persists is not, as it may be about this rule's body.
  */
 public final class Transport {
 
@@ -38,10 +40,10 @@ public final class Transport {
   }
 
   /**
-   * The final answer to {@code request}; {@code describe} turns an error answer into the SIEM's
-   * own words for failure messages.
+   * The final answer to {@code request}. {@code action} ("create rule X") starts failure
+   * messages; {@code describe} turns an error answer into the SIEM's own words.
    */
-  public HttpReply send(HttpRequest request, Function<HttpReply, String> describe) throws PushFailure {
+  public HttpReply send(HttpRequest request, String action, Function<HttpReply, String> describe) throws PushFailure {
     HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(policy.requestTimeout()).build();
     String what = request.method() + " " + request.uri();
     long started = clock.nanoTime();
@@ -60,39 +62,40 @@ public final class Transport {
         Optional<Duration> asked = RetryAfter.parse(reply.headers().firstValue("Retry-After").orElse(null),
             Instant.now());
         if (asked.isPresent() && asked.get().compareTo(policy.maxRetryAfter()) > 0) {
-          throw new PushFailure(problem + " (the server asked to retry after " + seconds(asked.get())
-              + ", longer than the " + seconds(policy.maxRetryAfter()) + " detectc waits)", false);
+          throw new PushFailure("cannot " + action + ": " + problem + " (the server asked to retry after " + seconds(asked.get())
+              + ", longer than the " + seconds(policy.maxRetryAfter()) + " detectc waits)", true);
         }
-        waitBeforeRetry(what, problem, attempt, started, asked.orElse(policy.backoff(attempt)));
+        waitBeforeRetry(what, action, problem, attempt, started, asked.orElse(policy.backoff(attempt)),
+            reply.status() == 429);
       } catch (HttpTimeoutException e) {
         problem = "no answer within " + seconds(policy.requestTimeout());
-        waitBeforeRetry(what, problem, attempt, started, policy.backoff(attempt));
+        waitBeforeRetry(what, action, problem, attempt, started, policy.backoff(attempt), true);
       } catch (IOException e) {
         if (causedBy(e, SSLException.class)) {
-          throw new PushFailure("TLS with " + request.uri().getHost() + " failed: " + rootMessage(e)
+          throw new PushFailure("cannot " + action + ": TLS with " + request.uri().getHost() + " failed: " + rootMessage(e)
               + ". If the certificate is signed by a private CA, add it to the Java trust store"
               + " (-Djavax.net.ssl.trustStore=...); --insecure turns verification off, for test systems only", true);
         }
         problem = causedBy(e, ConnectException.class) ? "cannot connect to " + request.uri().getHost() + ":"
             + port(request) : "the connection was dropped before a complete answer (" + rootMessage(e) + ")";
-        waitBeforeRetry(what, problem, attempt, started, policy.backoff(attempt));
+        waitBeforeRetry(what, action, problem, attempt, started, policy.backoff(attempt), true);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new PushFailure("interrupted while talking to " + request.uri().getHost(), true);
+        throw new PushFailure("cannot " + action + ": interrupted while talking to " + request.uri().getHost(), true);
       }
     }
   }
 
-  private void waitBeforeRetry(String what, String problem, int attempt, long started, Duration wait)
-      throws PushFailure {
+  private void waitBeforeRetry(String what, String action, String problem, int attempt, long started,
+      Duration wait, boolean fatalWhenExhausted) throws PushFailure {
     String tries = attempt == 1 ? "1 attempt" : attempt + " attempts";
     if (attempt >= policy.maxAttempts()) {
-      throw new PushFailure(problem + " (gave up after " + tries + ")", false);
+      throw new PushFailure("cannot " + action + ": " + problem + " (gave up after " + tries + ")", fatalWhenExhausted);
     }
     Duration elapsed = Duration.ofNanos(clock.nanoTime() - started);
     if (elapsed.plus(wait).compareTo(policy.budget()) > 0) {
-      throw new PushFailure(problem + " (gave up after " + tries + ": waiting " + seconds(wait)
-          + " more would pass the " + seconds(policy.budget()) + " budget)", false);
+      throw new PushFailure("cannot " + action + ": " + problem + " (gave up after " + tries + ": waiting " + seconds(wait)
+          + " more would pass the " + seconds(policy.budget()) + " budget)", fatalWhenExhausted);
     }
     log.accept(what + " -> " + problem + "; retrying in " + seconds(wait) + " (attempt " + attempt + " of "
         + policy.maxAttempts() + ")");
@@ -100,7 +103,7 @@ public final class Transport {
       clock.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new PushFailure(problem + " (interrupted while waiting to retry)", true);
+      throw new PushFailure("cannot " + action + ": " + problem + " (interrupted while waiting to retry)", true);
     }
   }
 
