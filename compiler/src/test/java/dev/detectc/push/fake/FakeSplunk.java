@@ -119,7 +119,8 @@ public final class FakeSplunk implements Function<Recorded, Reply> {
     return answer.toString();
   }
 
-  static Map<String, String> form(String body) {
+  /** Decodes a form body the way Splunk does, keeping field order. */
+  public static Map<String, String> form(String body) {
     Map<String, String> form = new LinkedHashMap<>();
     for (String pair : body.split("&")) {
       if (pair.isEmpty()) {
