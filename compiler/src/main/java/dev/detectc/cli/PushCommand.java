@@ -52,7 +52,8 @@ public final class PushCommand implements Callable<Integer> {
   @Mixin
   RuleInput input;
 
-  @Option(names = "--target", required = true, paramLabel = "T", description = "kql (Sentinel), spl (Splunk), lucene, eql or esql (Kibana).")
+  @Option(names = "--target", required = true, paramLabel = "T",
+      description = "kql (Sentinel), spl (Splunk), lucene, eql or esql (Kibana).")
   String target;
 
   @Option(names = "--profile", paramLabel = "P", description = "Field-mapping profile of the target.")
@@ -60,25 +61,31 @@ public final class PushCommand implements Callable<Integer> {
 
   @Option(names = "--to", required = true, paramLabel = "URL", description = {
       "Kibana: https://host:5601[/s/SPACE]; Splunk: https://host:8089/servicesNS/OWNER/APP;",
-      "Sentinel: https://management.azure.com/subscriptions/ID/resourceGroups/G/providers/Microsoft.OperationalInsights/workspaces/W."})
+      "Sentinel: https://management.azure.com/subscriptions/ID/resourceGroups/G/providers/"
+          + "Microsoft.OperationalInsights/workspaces/W."})
   String to;
 
-  @Option(names = "--dry-run", description = "Read only: print what would be created or updated (with a field diff), write nothing.")
+  @Option(names = "--dry-run",
+      description = "Read only: print what would be created or updated (with a field diff), write nothing.")
   boolean dryRun;
 
-  @Option(names = "--insecure", description = "Do not verify TLS certificates or host names, and allow plain http. Test systems only.")
+  @Option(names = "--insecure",
+      description = "Do not verify TLS certificates or host names, and allow plain http. Test systems only.")
   boolean insecure;
 
   @Option(names = "--format", defaultValue = "text", description = "text (a table) or jsonl (one object per rule).")
   Format format;
 
-  @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS", description = "Time allowed for each answer (default ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", defaultValue = "30", paramLabel = "SECONDS",
+      description = "Time allowed for each answer (default ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
-  @Option(names = "--attempts", defaultValue = "5", paramLabel = "N", description = "Attempts per request on 429, 5xx, timeouts and dropped connections (default ${DEFAULT-VALUE}).")
+  @Option(names = "--attempts", defaultValue = "5", paramLabel = "N",
+      description = "Attempts per request on 429, 5xx, timeouts and dropped connections (default ${DEFAULT-VALUE}).")
   int attempts;
 
-  @Option(names = "--api-version", defaultValue = SentinelClient.DEFAULT_API_VERSION, paramLabel = "V", description = "Sentinel alertRules api-version (default ${DEFAULT-VALUE}).")
+  @Option(names = "--api-version", defaultValue = SentinelClient.DEFAULT_API_VERSION, paramLabel = "V",
+      description = "Sentinel alertRules api-version (default ${DEFAULT-VALUE}).")
   String apiVersion;
 
   @Option(names = "--verbose", description = "Log every request and retry on stderr.")

@@ -43,41 +43,36 @@ public final class Transport {
    * The final answer to {@code request}. {@code action} ("create rule X") starts failure
    * messages; {@code describe} turns an error answer into the SIEM's own words.
    */
-  public HttpReply send(HttpRequest request, String action, Function<HttpReply, String> describe) throws PushFailure {
-    HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(policy.requestTimeout()).build();
+  public HttpReply send(HttpRequest request, String action, Function<HttpReply, String> describe)
+      throws PushFailure {
+    HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(policy.requestTimeout())
+        .build();
     String what = request.method() + " " + request.uri();
     long started = clock.nanoTime();
     for (int attempt = 1; ; attempt++) {
-      HttpReply reply;
-      String problem;
       try {
         HttpResponse<String> response = client.send(timed, HttpResponse.BodyHandlers.ofString());
-        reply = new HttpReply(response.statusCode(), response.headers(), response.body() == null ? "" : response.body(),
-            attempt);
+        HttpReply reply = new HttpReply(response.statusCode(), response.headers(),
+            response.body() == null ? "" : response.body(), attempt);
         if (!RETRYABLE.contains(reply.status())) {
           log.accept(what + " -> " + reply.status());
           return reply;
         }
-        problem = describe.apply(reply);
-        Optional<Duration> asked = RetryAfter.parse(reply.headers().firstValue("Retry-After").orElse(null),
-            Instant.now());
-        if (asked.isPresent() && asked.get().compareTo(policy.maxRetryAfter()) > 0) {
-          throw new PushFailure("cannot " + action + ": " + problem + " (the server asked to retry after " + seconds(asked.get())
-              + ", longer than the " + seconds(policy.maxRetryAfter()) + " detectc waits)", true);
-        }
-        waitBeforeRetry(what, action, problem, attempt, started, asked.orElse(policy.backoff(attempt)),
-            reply.status() == 429);
+        String problem = describe.apply(reply);
+        Duration wait = serverWait(reply, action, problem).orElse(policy.backoff(attempt));
+        waitBeforeRetry(what, action, problem, attempt, started, wait, reply.status() == 429);
       } catch (HttpTimeoutException e) {
-        problem = "no answer within " + seconds(policy.requestTimeout());
+        String problem = "no answer within " + seconds(policy.requestTimeout());
         waitBeforeRetry(what, action, problem, attempt, started, policy.backoff(attempt), true);
       } catch (IOException e) {
         if (causedBy(e, SSLException.class)) {
-          throw new PushFailure("cannot " + action + ": TLS with " + request.uri().getHost() + " failed: " + rootMessage(e)
-              + ". If the certificate is signed by a private CA, add it to the Java trust store"
+          throw new PushFailure("cannot " + action + ": TLS with " + request.uri().getHost() + " failed: "
+              + rootMessage(e) + ". If the certificate is signed by a private CA, add it to the Java trust store"
               + " (-Djavax.net.ssl.trustStore=...); --insecure turns verification off, for test systems only", true);
         }
-        problem = causedBy(e, ConnectException.class) ? "cannot connect to " + request.uri().getHost() + ":"
-            + port(request) : "the connection was dropped before a complete answer (" + rootMessage(e) + ")";
+        String problem = causedBy(e, ConnectException.class)
+            ? "cannot connect to " + request.uri().getHost() + ":" + port(request)
+            : "the connection was dropped before a complete answer (" + rootMessage(e) + ")";
         waitBeforeRetry(what, action, problem, attempt, started, policy.backoff(attempt), true);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -86,11 +81,22 @@ public final class Transport {
     }
   }
 
+  /** The wait a {@code Retry-After} header asks for; one longer than detectc waits ends the run. */
+  private Optional<Duration> serverWait(HttpReply reply, String action, String problem) throws PushFailure {
+    Optional<Duration> asked = RetryAfter.parse(reply.headers().firstValue("Retry-After").orElse(null), Instant.now());
+    if (asked.isPresent() && asked.get().compareTo(policy.maxRetryAfter()) > 0) {
+      throw new PushFailure("cannot " + action + ": " + problem + " (the server asked to retry after "
+          + seconds(asked.get()) + ", longer than the " + seconds(policy.maxRetryAfter()) + " detectc waits)", true);
+    }
+    return asked;
+  }
+
   private void waitBeforeRetry(String what, String action, String problem, int attempt, long started,
       Duration wait, boolean fatalWhenExhausted) throws PushFailure {
     String tries = attempt == 1 ? "1 attempt" : attempt + " attempts";
     if (attempt >= policy.maxAttempts()) {
-      throw new PushFailure("cannot " + action + ": " + problem + " (gave up after " + tries + ")", fatalWhenExhausted);
+      throw new PushFailure("cannot " + action + ": " + problem + " (gave up after " + tries + ")",
+          fatalWhenExhausted);
     }
     Duration elapsed = Duration.ofNanos(clock.nanoTime() - started);
     if (elapsed.plus(wait).compareTo(policy.budget()) > 0) {
