@@ -1,6 +1,5 @@
 package dev.detectc.push;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -9,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Kibana's detection-engine API: {@code GET /api/detection_engine/rules?rule_id=}, {@code POST}
@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class KibanaClient implements SiemClient {
 
   static final String RULES = "/api/detection_engine/rules";
+  private static final Set<Integer> CONFLICTS = Set.of(404, 409);
   private static final List<String> REQUIRED = List.of("rule_id", "name", "description", "risk_score", "severity", "type");
 
   private final URI base;
@@ -56,17 +57,8 @@ public final class KibanaClient implements SiemClient {
 
   @Override
   public Optional<RemoteRule> read(DesiredRule rule) throws PushFailure {
-    String action = "read rule " + rule.key();
-    HttpReply reply = SiemRequests.send(transport, siem(),
-        request(RULES + "?rule_id=" + SiemRequests.query(rule.key())).GET(), action);
-    if (reply.status() == 404) {
-      return Optional.empty();
-    }
-    if (!reply.ok()) {
-      throw SiemRequests.unexpected(siem(), reply, action);
-    }
-    JsonNode existing = SiemRequests.parse(siem(), reply, "a rule read");
-    return Optional.of(new RemoteRule(existing, Optional.empty()));
+    return SiemRequests.read(transport, siem(), request(RULES + "?rule_id=" + SiemRequests.query(rule.key())).GET(),
+        "read rule " + rule.key()).map(existing -> new RemoteRule(existing, Optional.empty()));
   }
 
   @Override
@@ -85,16 +77,9 @@ public final class KibanaClient implements SiemClient {
   }
 
   private Write write(HttpRequest.Builder request, DesiredRule rule, String verb) throws PushFailure {
-    String action = verb + " rule " + rule.key();
-    HttpReply reply = SiemRequests.send(transport, siem(), request.header("Content-Type", "application/json"), action);
-    if (reply.ok()) {
-      return Write.DONE;
-    }
     // 409: created since we looked ("rule_id: ... already exists"); 404 on PUT: deleted since.
-    if (reply.status() == 409 || reply.status() == 404) {
-      return Write.CONFLICT;
-    }
-    throw SiemRequests.unexpected(siem(), reply, action);
+    return SiemRequests.write(transport, siem(), request.header("Content-Type", "application/json"),
+        verb + " rule " + rule.key(), CONFLICTS);
   }
 
   private HttpRequest.Builder request(String pathAndQuery) {

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Microsoft Sentinel's alert rules under a Log Analytics workspace:
@@ -17,6 +18,7 @@ import java.util.Optional;
 public final class SentinelClient implements SiemClient {
 
   public static final String DEFAULT_API_VERSION = "2024-09-01";
+  private static final Set<Integer> CONFLICTS = Set.of(409, 412);
   private static final String ALERT_RULES = "/providers/Microsoft.SecurityInsights/alertRules/";
 
   private final URI workspace;
@@ -54,15 +56,11 @@ public final class SentinelClient implements SiemClient {
 
   @Override
   public Optional<RemoteRule> read(DesiredRule rule) throws PushFailure {
-    String action = "read alert rule " + rule.key();
-    HttpReply reply = SiemRequests.send(transport, siem(), request(rule).GET(), action);
-    if (reply.status() == 404) {
+    Optional<JsonNode> answer = SiemRequests.read(transport, siem(), request(rule).GET(), "read alert rule " + rule.key());
+    if (answer.isEmpty()) {
       return Optional.empty();
     }
-    if (!reply.ok()) {
-      throw SiemRequests.unexpected(siem(), reply, action);
-    }
-    JsonNode existing = SiemRequests.parse(siem(), reply, "an alert-rule read");
+    JsonNode existing = answer.get();
     ObjectNode managed = SiemRequests.JSON.createObjectNode();
     managed.set("kind", existing.path("kind"));
     managed.set("properties", existing.path("properties"));
@@ -89,17 +87,10 @@ public final class SentinelClient implements SiemClient {
   }
 
   private Write put(DesiredRule rule, ObjectNode body, String verb) throws PushFailure {
-    String action = verb + " alert rule " + rule.key();
-    HttpReply reply = SiemRequests.send(transport, siem(),
-        request(rule).header("Content-Type", "application/json").PUT(SiemRequests.json(body)), action);
-    if (reply.ok()) {
-      return Write.DONE;
-    }
     // 409 / 412: the etag no longer matches, someone changed the rule since we read it.
-    if (reply.status() == 409 || reply.status() == 412) {
-      return Write.CONFLICT;
-    }
-    throw SiemRequests.unexpected(siem(), reply, action);
+    return SiemRequests.write(transport, siem(),
+        request(rule).header("Content-Type", "application/json").PUT(SiemRequests.json(body)),
+        verb + " alert rule " + rule.key(), CONFLICTS);
   }
 
   private HttpRequest.Builder request(DesiredRule rule) {

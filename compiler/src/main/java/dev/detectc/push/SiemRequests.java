@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -66,25 +68,49 @@ final class SiemRequests {
     return URI.create(base.toString() + pathAndQuery);
   }
 
-  /** Parses an answer expected to be JSON, or fails naming what was asked. */
-  static JsonNode parse(Siem siem, HttpReply reply, String asked) throws PushFailure {
+  private static JsonNode parse(Siem siem, HttpReply reply, String action) throws PushFailure {
     try {
       JsonNode node = JSON.readTree(reply.body());
-      if (node == null || !node.isObject()) {
-        throw new PushFailure(siem.displayName() + " answered " + asked + " with something other than a JSON object: "
-            + snippet(reply.body()), false);
+      if (node != null && node.isObject()) {
+        return node;
       }
-      return node;
     } catch (JsonProcessingException e) {
-      throw new PushFailure(siem.displayName() + " answered " + asked + " with unreadable JSON: " + snippet(reply.body()),
-          false);
+      // Reported below, with what the SIEM sent.
     }
+    throw new PushFailure("cannot " + action + ": " + siem.displayName() + " answered HTTP " + reply.status()
+        + " with something other than a JSON object: " + snippet(reply.body()), false);
   }
 
   /** Sends through {@code transport}; {@code action} ("create rule X") names the request in failures. */
   static HttpReply send(Transport transport, Siem siem, HttpRequest.Builder request, String action)
       throws PushFailure {
     return transport.send(request.build(), action, reply -> describe(siem, reply));
+  }
+
+  /** Reads one object: empty when the SIEM answers 404, the JSON answer on 2xx, a failure otherwise. */
+  static Optional<JsonNode> read(Transport transport, Siem siem, HttpRequest.Builder request, String action)
+      throws PushFailure {
+    HttpReply reply = send(transport, siem, request, action);
+    if (reply.status() == 404) {
+      return Optional.empty();
+    }
+    if (!reply.ok()) {
+      throw unexpected(siem, reply, action);
+    }
+    return Optional.of(parse(siem, reply, action));
+  }
+
+  /** Writes: done on 2xx, a conflict on the statuses that mean the object changed since it was read. */
+  static SiemClient.Write write(Transport transport, Siem siem, HttpRequest.Builder request, String action,
+      Set<Integer> conflicts) throws PushFailure {
+    HttpReply reply = send(transport, siem, request, action);
+    if (reply.ok()) {
+      return SiemClient.Write.DONE;
+    }
+    if (conflicts.contains(reply.status())) {
+      return SiemClient.Write.CONFLICT;
+    }
+    throw unexpected(siem, reply, action);
   }
 
   /** A failure for an answer the client does not handle; 401 and 403 stop the run. */

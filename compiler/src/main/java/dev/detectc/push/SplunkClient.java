@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Splunk's saved-search REST endpoint in one namespace ({@code .../servicesNS/{owner}/{app}}):
@@ -21,6 +22,7 @@ public final class SplunkClient implements SiemClient {
 
   private static final String SEARCHES = "/saved/searches";
   private static final String JSON_MODE = "?output_mode=json";
+  private static final Set<Integer> CONFLICTS = Set.of(404, 409);
 
   private final URI namespace;
   private final String authorization;
@@ -59,17 +61,14 @@ public final class SplunkClient implements SiemClient {
   @Override
   public Optional<RemoteRule> read(DesiredRule rule) throws PushFailure {
     String action = "read saved search " + rule.key();
-    HttpReply reply = SiemRequests.send(transport, siem(),
+    Optional<JsonNode> answer = SiemRequests.read(transport, siem(),
         request(SEARCHES + "/" + SiemRequests.segment(rule.key()) + JSON_MODE).GET(), action);
-    if (reply.status() == 404) {
+    if (answer.isEmpty()) {
       return Optional.empty();
     }
-    if (!reply.ok()) {
-      throw SiemRequests.unexpected(siem(), reply, action);
-    }
-    JsonNode content = SiemRequests.parse(siem(), reply, "a saved-search read").path("entry").path(0).path("content");
+    JsonNode content = answer.get().path("entry").path(0).path("content");
     if (!content.isObject()) {
-      throw new PushFailure("Splunk answered the read of saved search " + rule.key() + " without entry[0].content", false);
+      throw new PushFailure("cannot " + action + ": Splunk answered without entry[0].content", false);
     }
     return Optional.of(new RemoteRule(content, Optional.empty()));
   }
@@ -98,15 +97,8 @@ public final class SplunkClient implements SiemClient {
     HttpRequest.Builder request = request(pathAndQuery)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(SiemRequests.form(fields), StandardCharsets.UTF_8));
-    String action = verb + " saved search " + rule.key();
-    HttpReply reply = SiemRequests.send(transport, siem(), request, action);
-    if (reply.ok()) {
-      return Write.DONE;
-    }
-    if (reply.status() == 409 || reply.status() == 404) {
-      return Write.CONFLICT;
-    }
-    throw SiemRequests.unexpected(siem(), reply, action);
+    // 409: created since we looked ("An object with name=... already exists"); 404: deleted since.
+    return SiemRequests.write(transport, siem(), request, verb + " saved search " + rule.key(), CONFLICTS);
   }
 
   private HttpRequest.Builder request(String pathAndQuery) {

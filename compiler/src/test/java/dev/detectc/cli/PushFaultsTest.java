@@ -8,6 +8,7 @@ import dev.detectc.push.fake.FakeClock;
 import dev.detectc.push.fake.FakeKibana;
 import dev.detectc.push.fake.FakeSentinel;
 import dev.detectc.push.fake.FakeSiemServer;
+import dev.detectc.push.fake.Loopback;
 import dev.detectc.push.fake.FakeSplunk;
 import dev.detectc.push.fake.Recorded;
 import dev.detectc.push.fake.Reply;
@@ -15,9 +16,8 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The faults the issue names, replayed with each API's real error bodies: 401, 409 conflict, 429
@@ -32,23 +32,14 @@ class PushFaultsTest {
   static final String TWO_MORE = "rules/det0877/dns_canary_name_lookup.yml";
   static final String ENV = "test-fixtures/det0877/environment.yml";
 
-  FakeKibana kibana = new FakeKibana("", KEY);
-  FakeSiemServer server;
+  @RegisterExtension
+  final Loopback<FakeKibana> kibana = Loopback.of(() -> new FakeKibana("", KEY));
   FakeClock clock = new FakeClock();
 
-  @BeforeEach
-  void start() throws Exception {
-    server = FakeSiemServer.start(kibana);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   PushRun push(String... rules) {
     String[] args = new String[rules.length + 6];
-    System.arraycopy(new String[] {"--target", "lucene", "--to", server.url(), "--env", ENV}, 0, args, 0, 6);
+    System.arraycopy(new String[] {"--target", "lucene", "--to", kibana.server().url(), "--env", ENV}, 0, args, 0, 6);
     System.arraycopy(rules, 0, args, 6, rules.length);
     return PushRun.run(Map.of("DETECTC_ELASTIC_API_KEY", KEY), PushRun.DOCUMENTED, clock, args);
   }
@@ -56,9 +47,9 @@ class PushFaultsTest {
   @Test
   void unauthorizedStopsTheRunAndListsTheRestAsSkipped() {
     PushRun run = PushRun.run(Map.of("DETECTC_ELASTIC_API_KEY", "a-revoked-key"), "--target", "lucene", "--to",
-        server.url(), "--env", ENV, ONE, TWO_MORE);
+        kibana.server().url(), "--env", ENV, ONE, TWO_MORE);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.PUSH_FAILED);
-    assertThat(server.requests()).hasSize(1);
+    assertThat(kibana.server().requests()).hasSize(1);
     assertThat(run.out()).contains("failed        " + RULE)
         .contains("cannot read rule " + RULE + ": Kibana answered HTTP 401 Unauthorized: [security_exception Root causes:"
             + " security_exception: unable to authenticate with provided credentials")
@@ -90,32 +81,32 @@ class PushFaultsTest {
   void aRuleCreatedBysomeoneElseBetweenReadAndWriteIsUpdatedInstead() {
     ObjectNode theirs = new ObjectMapper().createObjectNode().put("rule_id", RULE).put("name", "Someone else's rule")
         .put("description", "created by hand").put("risk_score", 21).put("severity", "low").put("type", "query");
-    kibana.seed(theirs);
-    server.fault("GET", FakeKibana.RULES, 1, Reply.json(404,
+    kibana.emulator().seed(theirs);
+    kibana.server().fault("GET", FakeKibana.RULES, 1, Reply.json(404,
         "{\"message\":\"rule_id: \\\"" + RULE + "\\\" not found\",\"status_code\":404}"));
     PushRun run = push(ONE);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
-    assertThat(server.requests()).extracting(Recorded::method).containsExactly("GET", "POST", "GET", "PUT");
+    assertThat(kibana.server().requests()).extracting(Recorded::method).containsExactly("GET", "POST", "GET", "PUT");
     assertThat(run.out()).contains("updated       " + RULE).contains("updated after a conflict")
         .contains("~ name: \"Someone else's rule\" -> \"DNS Zone Transfer Requested");
-    assertThat(kibana.rules().get(RULE).path("severity").asText()).isEqualTo("medium");
+    assertThat(kibana.emulator().rules().get(RULE).path("severity").asText()).isEqualTo("medium");
   }
 
   @Test
   void tooManyRequestsWaitsWhatRetryAfterSays() {
-    server.fault("POST", FakeKibana.RULES, 1, Reply.json(429,
+    kibana.server().fault("POST", FakeKibana.RULES, 1, Reply.json(429,
         "{\"statusCode\":429,\"error\":\"Too Many Requests\",\"message\":\"Too Many Requests\"}")
         .withHeader("Retry-After", "7"));
     PushRun run = push(ONE);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
     assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(7));
-    assertThat(server.requests()).extracting(Recorded::method).containsExactly("GET", "POST", "POST");
-    assertThat(kibana.rules()).containsKey(RULE);
+    assertThat(kibana.server().requests()).extracting(Recorded::method).containsExactly("GET", "POST", "POST");
+    assertThat(kibana.emulator().rules()).containsKey(RULE);
   }
 
   @Test
   void aRetryAfterLongerThanTheLimitFailsAtOnceAndStopsTheRun() {
-    server.fault("POST", FakeKibana.RULES, 1, Reply.json(429,
+    kibana.server().fault("POST", FakeKibana.RULES, 1, Reply.json(429,
         "{\"statusCode\":429,\"error\":\"Too Many Requests\",\"message\":\"Too Many Requests\"}")
         .withHeader("Retry-After", "3600"));
     PushRun run = push(ONE, TWO_MORE);
@@ -128,7 +119,7 @@ class PushFaultsTest {
 
   @Test
   void serverErrorsAreRetriedWithDoublingBackoff() {
-    server.fault("POST", FakeKibana.RULES, 2, Reply.json(500,
+    kibana.server().fault("POST", FakeKibana.RULES, 2, Reply.json(500,
         "{\"statusCode\":500,\"error\":\"Internal Server Error\",\"message\":\"An internal server error occurred.\"}"));
     PushRun run = push(ONE);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
@@ -138,7 +129,7 @@ class PushFaultsTest {
 
   @Test
   void aPersistentServerErrorFailsThatRuleOnlyAfterTheBoundedAttempts() {
-    server.fault("POST", FakeKibana.RULES, 5, Reply.json(500,
+    kibana.server().fault("POST", FakeKibana.RULES, 5, Reply.json(500,
         "{\"statusCode\":500,\"error\":\"Internal Server Error\",\"message\":\"An internal server error occurred.\"}"));
     PushRun run = push(ONE, TWO_MORE);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.PUSH_FAILED);
@@ -152,32 +143,32 @@ class PushFaultsTest {
 
   @Test
   void aDroppedConnectionIsRetried() {
-    server.fault("POST", FakeKibana.RULES, 1, Reply.dropConnection());
+    kibana.server().fault("POST", FakeKibana.RULES, 1, Reply.dropConnection());
     PushRun run = push(ONE);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
     assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(1));
-    assertThat(kibana.rules()).containsKey(RULE);
+    assertThat(kibana.emulator().rules()).containsKey(RULE);
   }
 
   @Test
   void aCreateThatLandedBeforeTheConnectionDroppedIsConfirmedNotDuplicated() {
-    server.processThenDrop("POST", FakeKibana.RULES, 1);
+    kibana.server().processThenDrop("POST", FakeKibana.RULES, 1);
     PushRun run = push(ONE);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
     // The retried POST meets "already exists"; a fresh read shows the rule as desired.
-    assertThat(server.requests()).extracting(Recorded::method).containsExactly("GET", "POST", "POST", "GET");
+    assertThat(kibana.server().requests()).extracting(Recorded::method).containsExactly("GET", "POST", "POST", "GET");
     assertThat(run.out()).contains("created       " + RULE)
         .contains("Kibana reported a conflict; reading the rule back shows it as desired");
-    assertThat(kibana.rules()).hasSize(1);
+    assertThat(kibana.emulator().rules()).hasSize(1);
   }
 
   @Test
   void aConnectionDroppedOnEveryAttemptFailsAndStopsTheRun() {
-    server.fault("GET", FakeKibana.RULES, 100, Reply.dropConnection());
+    kibana.server().fault("GET", FakeKibana.RULES, 100, Reply.dropConnection());
     PushRun run = push(ONE, TWO_MORE);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.PUSH_FAILED);
     // The JDK client itself retries a GET once when a reused connection closes: at most 2 per attempt.
-    assertThat(server.requests().size()).isBetween(5, 10);
+    assertThat(kibana.server().requests().size()).isBetween(5, 10);
     assertThat(clock.sleeps()).hasSize(4);
     assertThat(run.out()).contains("cannot read rule " + RULE + ": the connection was dropped before a complete answer")
         .contains("(gave up after 5 attempts)").contains("skipped ");
@@ -199,16 +190,16 @@ class PushFaultsTest {
 
   @Test
   void verboseLogsEveryRequestAndRetry() {
-    server.fault("POST", FakeKibana.RULES, 1, Reply.json(503, "{\"statusCode\":503,\"error\":\"Service Unavailable\","
+    kibana.server().fault("POST", FakeKibana.RULES, 1, Reply.json(503, "{\"statusCode\":503,\"error\":\"Service Unavailable\","
         + "\"message\":\"Kibana server is not ready yet\"}"));
     PushRun run = PushRun.run(Map.of("DETECTC_ELASTIC_API_KEY", KEY), PushRun.DOCUMENTED, clock, "--target", "lucene",
-        "--to", server.url(), "--env", ENV, "--verbose", ONE);
+        "--to", kibana.server().url(), "--env", ENV, "--verbose", ONE);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
     List<String> lines = run.err().lines().toList();
-    assertThat(lines).contains("  GET " + server.url() + "/api/detection_engine/rules?rule_id=" + RULE + " -> 404",
-        "  POST " + server.url() + "/api/detection_engine/rules -> Kibana answered HTTP 503 Service Unavailable:"
+    assertThat(lines).contains("  GET " + kibana.server().url() + "/api/detection_engine/rules?rule_id=" + RULE + " -> 404",
+        "  POST " + kibana.server().url() + "/api/detection_engine/rules -> Kibana answered HTTP 503 Service Unavailable:"
             + " Kibana server is not ready yet; retrying in 1 s (attempt 1 of 5)",
-        "  POST " + server.url() + "/api/detection_engine/rules -> 200",
+        "  POST " + kibana.server().url() + "/api/detection_engine/rules -> 200",
         "created: " + RULE + " DNS Zone Transfer Requested by a Host That Is Not an Approved Secondary");
   }
 }

@@ -6,14 +6,13 @@ import dev.detectc.push.PushTargets;
 import dev.detectc.push.Siem;
 import dev.detectc.push.fake.FakeClock;
 import dev.detectc.push.fake.FakeKibana;
-import dev.detectc.push.fake.FakeSiemServer;
+import dev.detectc.push.fake.Loopback;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,39 +28,30 @@ class PushInputTest {
   static final String ENV = "test-fixtures/det0877/environment.yml";
   static final Map<String, String> CREDENTIAL = Map.of("DETECTC_ELASTIC_API_KEY", KEY);
 
-  FakeKibana kibana = new FakeKibana("", KEY);
-  FakeSiemServer server;
+  @RegisterExtension
+  final Loopback<FakeKibana> kibana = Loopback.of(() -> new FakeKibana("", KEY));
 
   @TempDir
   Path temp;
 
-  @BeforeEach
-  void start() throws Exception {
-    server = FakeSiemServer.start(kibana);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   @Test
   void thisBuildSaysPlainlyThatNoTargetIsWiredYet() {
     PushRun run = PushRun.run(CREDENTIAL, PushTargets.BUILT_IN, new FakeClock(), "--target", "kql", "--to",
-        server.url(), ONE);
+        kibana.server().url(), ONE);
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run.err()).contains("pushing --target kql to Sentinel is not available in this build:"
         + " the target's Sentinel alert-rule (sentinel-arm) packaging is not wired into push yet");
-    assertThat(server.requests()).isEmpty();
+    assertThat(kibana.server().requests()).isEmpty();
   }
 
   @Test
   void usageErrorsSendNothing() {
-    assertThat(PushRun.run(CREDENTIAL, "--target", "dsl", "--to", server.url(), ONE).err())
+    assertThat(PushRun.run(CREDENTIAL, "--target", "dsl", "--to", kibana.server().url(), ONE).err())
         .contains("target dsl cannot be pushed: Kibana detection rules take a query string, EQL or ES|QL, not Query DSL");
-    assertThat(PushRun.run(CREDENTIAL, "--target", "sql", "--to", server.url(), ONE).err())
+    assertThat(PushRun.run(CREDENTIAL, "--target", "sql", "--to", kibana.server().url(), ONE).err())
         .contains("unknown target sql");
-    PushRun noCredential = PushRun.run(Map.of(), "--target", "lucene", "--to", server.url(), ONE);
+    PushRun noCredential = PushRun.run(Map.of(), "--target", "lucene", "--to", kibana.server().url(), ONE);
     assertThat(noCredential.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(noCredential.err()).contains("no credential for Kibana: set DETECTC_ELASTIC_API_KEY in the environment,"
         + " or in the file named by DETECTC_CREDENTIALS_FILE");
@@ -69,7 +59,7 @@ class PushInputTest {
     assertThat(plainHttp.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(plainHttp.err()).contains("refusing to send a credential over plain http to kibana.example");
     assertThat(PushRun.run(Map.of("DETECTC_SPLUNK_TOKEN", "t"), "--target", "spl", "--to",
-        server.url() + "/servicesNS/nobody/search", ONE).err())
+        kibana.server().url() + "/servicesNS/nobody/search", ONE).err())
         .contains("DETECTC_SPLUNK_TOKEN is too short to be a real credential (fewer than 8 characters)");
     PushRun splunkBase = PushRun.run(Map.of("DETECTC_SPLUNK_TOKEN", "splunk-token-1"), "--target", "spl", "--to",
         "https://splunk.example:8089", ONE);
@@ -77,7 +67,7 @@ class PushInputTest {
     PushRun missingTo = PushRun.run(CREDENTIAL, "--target", "lucene", ONE);
     assertThat(missingTo.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(missingTo.err()).contains("Missing required option: '--to=URL'");
-    assertThat(server.requests()).isEmpty();
+    assertThat(kibana.server().requests()).isEmpty();
   }
 
   @Test
@@ -85,24 +75,24 @@ class PushInputTest {
     Path rules = Files.createDirectories(temp.resolve("rules"));
     Files.copy(Path.of(ONE), rules.resolve("good.yml"));
     Files.copy(Path.of("test-fixtures/invalid/invalid-regex.yml"), rules.resolve("bad.yml"));
-    PushRun run = PushRun.run(CREDENTIAL, "--target", "lucene", "--to", server.url(), "--env", ENV,
+    PushRun run = PushRun.run(CREDENTIAL, "--target", "lucene", "--to", kibana.server().url(), "--env", ENV,
         rules.toString());
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.RULE_ERROR);
     assertThat(run.out()).contains("created       " + RULE).contains("not pushed ")
         .contains("bad.yml:").contains("error[invalid-regex]");
     assertThat(run.err()).contains("error[invalid-regex]").contains("1 created, 0 updated, 0 unchanged, 0 failed,"
         + " 1 not pushed (rule errors)");
-    assertThat(kibana.rules()).containsOnlyKeys(RULE);
+    assertThat(kibana.emulator().rules()).containsOnlyKeys(RULE);
   }
 
   @Test
   void aRuleTheTargetRefusesIsNotPushedWithTheTargetsReason() {
     PushRun run = PushRun.run(CREDENTIAL, PushRun.refusing(Siem.KIBANA, RULE), new FakeClock(), "--target",
-        "lucene", "--to", server.url(), "--env", ENV, ONE, "rules/det0877/dns_canary_name_lookup.yml");
+        "lucene", "--to", kibana.server().url(), "--env", ENV, ONE, "rules/det0877/dns_canary_name_lookup.yml");
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.RULE_ERROR);
     assertThat(run.out()).contains("not pushed    " + RULE).contains(ONE + ":")
         .contains("error[invalid-regex]: the target cannot express this rule's regular expression");
-    assertThat(kibana.rules()).containsOnlyKeys("7d6766c5-5e9e-40cb-9deb-45c6106793ea");
+    assertThat(kibana.emulator().rules()).containsOnlyKeys("7d6766c5-5e9e-40cb-9deb-45c6106793ea");
   }
 
   @Test
@@ -113,12 +103,12 @@ class PushInputTest {
     Files.writeString(rules.resolve("b.yml"), text.replace("name: dns_zone_transfer_unapproved_host", "name: copy"));
     Files.writeString(rules.resolve("c.yml"), text.replaceFirst("id: .*\n", "")
         .replace("name: dns_zone_transfer_unapproved_host", "name: no_id"));
-    PushRun run = PushRun.run(CREDENTIAL, "--target", "lucene", "--to", server.url(), "--env", ENV,
+    PushRun run = PushRun.run(CREDENTIAL, "--target", "lucene", "--to", kibana.server().url(), "--env", ENV,
         rules.toString());
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.RULE_ERROR);
     assertThat(run.out()).contains("2 rules map to the same Kibana object \"" + RULE + "\"")
         .contains("the rule has no id: SIEM objects are keyed by it");
-    assertThat(server.requests()).isEmpty();
+    assertThat(kibana.server().requests()).isEmpty();
   }
 
   @Test
@@ -127,19 +117,19 @@ class PushInputTest {
     Files.writeString(file, "# detectc\nDETECTC_ELASTIC_API_KEY=\"" + KEY + "\"\n\nDETECTC_SPLUNK_TOKEN=unused\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     PushRun fromFile = PushRun.run(Map.of("DETECTC_CREDENTIALS_FILE", file.toString()), "--target", "lucene", "--to",
-        server.url(), "--env", ENV, ONE);
+        kibana.server().url(), "--env", ENV, ONE);
     assertThat(fromFile.exitCode()).as(fromFile.toString()).isEqualTo(ExitCodes.OK);
     assertThat(fromFile.err()).doesNotContain("warning");
 
     Files.writeString(file, "DETECTC_ELASTIC_API_KEY=stale-key\n");
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     PushRun envWins = PushRun.run(Map.of("DETECTC_CREDENTIALS_FILE", file.toString(), "DETECTC_ELASTIC_API_KEY", KEY),
-        "--target", "lucene", "--to", server.url(), "--env", ENV, ONE);
+        "--target", "lucene", "--to", kibana.server().url(), "--env", ENV, ONE);
     assertThat(envWins.exitCode()).as(envWins.toString()).isEqualTo(ExitCodes.OK);
     assertThat(envWins.err()).contains("warning: the credentials file " + file + " can be read by other users");
 
     PushRun missing = PushRun.run(Map.of("DETECTC_CREDENTIALS_FILE", temp.resolve("absent").toString()), "--target",
-        "lucene", "--to", server.url(), ONE);
+        "lucene", "--to", kibana.server().url(), ONE);
     assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(missing.err()).contains("cannot read the credentials file " + temp.resolve("absent"));
   }

@@ -5,17 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detectc.push.fake.FakeSentinel;
-import dev.detectc.push.fake.FakeSiemServer;
+import dev.detectc.push.fake.Loopback;
 import dev.detectc.push.fake.Recorded;
 import dev.detectc.push.fake.Reply;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code detectc push --target kql} against a loopback Sentinel workspace: PUT with api-version
+ * {@code detectc push --target kql} against a sentinel Sentinel workspace: PUT with api-version
  * and bearer token, the etag sent back on update, a portal edit undone, and a stale etag
  * (409) re-planned from a fresh read.
  */
@@ -26,22 +25,13 @@ class PushSentinelTest {
   static final String FILE = "rules/det0877/dns_zone_transfer_unapproved_host.yml";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  FakeSentinel sentinel = new FakeSentinel(TOKEN, "2024-09-01");
-  FakeSiemServer server;
+  @RegisterExtension
+  final Loopback<FakeSentinel> sentinel = Loopback.of(() -> new FakeSentinel(TOKEN, "2024-09-01"));
 
-  @BeforeEach
-  void start() throws Exception {
-    server = FakeSiemServer.start(sentinel);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   PushRun push(String... rest) {
     String[] args = new String[rest.length + 6];
-    System.arraycopy(new String[] {"--target", "kql", "--to", server.url() + FakeSentinel.WORKSPACE, "--env",
+    System.arraycopy(new String[] {"--target", "kql", "--to", sentinel.server().url() + FakeSentinel.WORKSPACE, "--env",
         "test-fixtures/det0877/environment.yml"}, 0, args, 0, 6);
     System.arraycopy(rest, 0, args, 6, rest.length);
     return PushRun.run(Map.of("DETECTC_AZURE_TOKEN", TOKEN), args);
@@ -51,9 +41,9 @@ class PushSentinelTest {
   void putsEachAlertRuleThenChangesNothingOnTheSecondRun() throws Exception {
     PushRun first = push("rules/det0877");
     assertThat(first.exitCode()).as(first.toString()).isEqualTo(ExitCodes.OK);
-    int rules = sentinel.alertRules().size();
+    int rules = sentinel.emulator().alertRules().size();
     assertThat(rules).isGreaterThan(15);
-    Recorded create = server.requests().get(1);
+    Recorded create = sentinel.server().requests().get(1);
     assertThat(create.method()).isEqualTo("PUT");
     assertThat(create.path()).matches(FakeSentinel.ALERT_RULES.replace(".", "\\.") + "[0-9a-f-]{36}");
     assertThat(create.query()).isEqualTo("api-version=2024-09-01");
@@ -67,53 +57,53 @@ class PushSentinelTest {
       assertThat(body.path("properties").has(required)).as(required).isTrue();
     }
 
-    server.clearRequests();
+    sentinel.server().clearRequests();
     PushRun second = push("rules/det0877");
     assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCodes.OK);
-    assertThat(server.writes()).isEmpty();
+    assertThat(sentinel.server().writes()).isEmpty();
     assertThat(second.err()).contains(rules + " unchanged, 0 failed");
   }
 
   @Test
   void undoesAPortalEditAndSendsBackTheEtagItRead() throws Exception {
     assertThat(push(FILE).exitCode()).isEqualTo(ExitCodes.OK);
-    sentinel.editInPortal(RULE, "severity", "Low");
-    String etag = sentinel.alertRules().get(RULE).path("etag").asText();
+    sentinel.emulator().editInPortal(RULE, "severity", "Low");
+    String etag = sentinel.emulator().alertRules().get(RULE).path("etag").asText();
 
-    server.clearRequests();
+    sentinel.server().clearRequests();
     PushRun run = push(FILE);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
     assertThat(run.out()).contains("updated       " + RULE).contains("~ properties.severity: \"Low\" -> \"Medium\"");
-    Recorded put = server.writes().get(0);
+    Recorded put = sentinel.server().writes().get(0);
     assertThat(JSON.readTree(put.body()).path("etag").asText()).isEqualTo(etag);
-    assertThat(sentinel.alertRules().get(RULE).path("properties").path("severity").asText()).isEqualTo("Medium");
+    assertThat(sentinel.emulator().alertRules().get(RULE).path("properties").path("severity").asText()).isEqualTo("Medium");
   }
 
   @Test
   void aStaleEtagIsReplannedFromAFreshRead() {
     assertThat(push(FILE).exitCode()).isEqualTo(ExitCodes.OK);
-    sentinel.editInPortal(RULE, "severity", "Low");
+    sentinel.emulator().editInPortal(RULE, "severity", "Low");
     // Between our read and our write someone edits again: the PUT carries a stale etag.
-    server.faultWith("PUT", RULE, 1, request -> {
-      sentinel.editInPortal(RULE, "severity", "Informational");
-      return sentinel.apply(request);
+    sentinel.server().faultWith("PUT", RULE, 1, request -> {
+      sentinel.emulator().editInPortal(RULE, "severity", "Informational");
+      return sentinel.emulator().apply(request);
     });
-    server.clearRequests();
+    sentinel.server().clearRequests();
     PushRun run = push(FILE);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
-    assertThat(server.requests()).extracting(Recorded::method).containsExactly("GET", "PUT", "GET", "PUT");
+    assertThat(sentinel.server().requests()).extracting(Recorded::method).containsExactly("GET", "PUT", "GET", "PUT");
     assertThat(run.out()).contains("updated       " + RULE).contains("updated after a conflict");
-    assertThat(sentinel.alertRules().get(RULE).path("properties").path("severity").asText()).isEqualTo("Medium");
+    assertThat(sentinel.emulator().alertRules().get(RULE).path("properties").path("severity").asText()).isEqualTo("Medium");
   }
 
   @Test
   void aRuleThatFailsMidwayLeavesTheOthersListedAsPushed() {
     String second = "7d6766c5-5e9e-40cb-9deb-45c6106793ea";
-    server.fault("PUT", second, 5, Reply.json(500,
+    sentinel.server().fault("PUT", second, 5, Reply.json(500,
         "{\"error\":{\"code\":\"InternalServerError\",\"message\":\"Encountered internal server error.\"}}"));
     PushRun run = push("rules/det0877");
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.PUSH_FAILED);
-    int created = sentinel.alertRules().size();
+    int created = sentinel.emulator().alertRules().size();
     assertThat(created).isGreaterThan(15);
     assertThat(run.out()).contains("failed        " + second)
         .contains("cannot create alert rule " + second + ": Sentinel answered HTTP 500 Internal Server Error:"
@@ -121,10 +111,10 @@ class PushSentinelTest {
     assertThat(run.out().lines().filter(line -> line.startsWith("created ")).count()).isEqualTo(created);
     assertThat(run.err()).contains(created + " created, 0 updated, 0 unchanged, 1 failed");
 
-    server.clearRequests();
+    sentinel.server().clearRequests();
     PushRun rerun = push("rules/det0877");
     assertThat(rerun.exitCode()).as(rerun.toString()).isEqualTo(ExitCodes.OK);
-    assertThat(server.writes()).hasSize(1);
+    assertThat(sentinel.server().writes()).hasSize(1);
     assertThat(rerun.err()).contains("1 created, 0 updated, " + created + " unchanged, 0 failed");
   }
 }
