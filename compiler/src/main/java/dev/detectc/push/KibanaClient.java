@@ -19,7 +19,10 @@ import java.util.Set;
 public final class KibanaClient implements SiemClient {
 
   static final String RULES = "/api/detection_engine/rules";
-  private static final Set<Integer> CONFLICTS = Set.of(404, 409);
+  /** 409 on POST: created since it was read ('rule_id: "..." already exists'). */
+  private static final Set<Integer> CREATE_CONFLICTS = Set.of(409);
+  /** 404 on PUT: deleted since it was read. */
+  private static final Set<Integer> UPDATE_CONFLICTS = Set.of(404, 409);
   private static final List<String> REQUIRED = List.of("rule_id", "name", "description", "risk_score", "severity", "type");
 
   private final URI base;
@@ -57,18 +60,20 @@ public final class KibanaClient implements SiemClient {
 
   @Override
   public Optional<RemoteRule> read(DesiredRule rule) throws PushFailure {
+    // A missing rule is 'rule_id: "..." not found'; a bare "Not Found" means a wrong address or space.
     return SiemRequests.read(transport, siem(), request(RULES + "?rule_id=" + SiemRequests.query(rule.key())).GET(),
-        "read rule " + rule.key()).map(existing -> new RemoteRule(existing, Optional.empty()));
+        "read rule " + rule.key(), body -> body.contains("rule_id"))
+        .map(existing -> new RemoteRule(existing, Optional.empty()));
   }
 
   @Override
   public Write create(DesiredRule rule) throws PushFailure {
-    return write(request(RULES).POST(SiemRequests.json(rule.body())), rule, "create");
+    return write(request(RULES).POST(SiemRequests.json(rule.body())), rule, "create", CREATE_CONFLICTS);
   }
 
   @Override
   public Write update(DesiredRule rule, RemoteRule existing) throws PushFailure {
-    return write(request(RULES).PUT(SiemRequests.json(rule.body())), rule, "update");
+    return write(request(RULES).PUT(SiemRequests.json(rule.body())), rule, "update", UPDATE_CONFLICTS);
   }
 
   @Override
@@ -76,10 +81,10 @@ public final class KibanaClient implements SiemClient {
     return stateDiff.diff(rule.body(), existing.state());
   }
 
-  private Write write(HttpRequest.Builder request, DesiredRule rule, String verb) throws PushFailure {
-    // 409: created since we looked ("rule_id: ... already exists"); 404 on PUT: deleted since.
+  private Write write(HttpRequest.Builder request, DesiredRule rule, String verb, Set<Integer> conflicts)
+      throws PushFailure {
     return SiemRequests.write(transport, siem(), request.header("Content-Type", "application/json"),
-        verb + " rule " + rule.key(), CONFLICTS);
+        verb + " rule " + rule.key(), conflicts);
   }
 
   private HttpRequest.Builder request(String pathAndQuery) {

@@ -56,7 +56,9 @@ public final class SentinelClient implements SiemClient {
 
   @Override
   public Optional<RemoteRule> read(DesiredRule rule) throws PushFailure {
-    Optional<JsonNode> answer = SiemRequests.read(transport, siem(), request(rule).GET(), "read alert rule " + rule.key());
+    // Any 404 counts as absent: a wrong workspace then fails on the PUT, in Azure's words.
+    Optional<JsonNode> answer = SiemRequests.read(transport, siem(), request(rule).GET(), "read alert rule " + rule.key(),
+        body -> true);
     if (answer.isEmpty()) {
       return Optional.empty();
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Predicate;
 
 /**
  * What the three clients share: request bodies, URL encoding that keeps a rule's value inside
@@ -87,11 +88,14 @@ final class SiemRequests {
     return transport.send(request.build(), action, reply -> describe(siem, reply));
   }
 
-  /** Reads one object: empty when the SIEM answers 404, the JSON answer on 2xx, a failure otherwise. */
-  static Optional<JsonNode> read(Transport transport, Siem siem, HttpRequest.Builder request, String action)
-      throws PushFailure {
+  /**
+   * Reads one object: empty when the answer is a 404 that {@code absent} recognises as "no such
+   * object" (rather than "no such address"), the JSON answer on 2xx, a failure otherwise.
+   */
+  static Optional<JsonNode> read(Transport transport, Siem siem, HttpRequest.Builder request, String action,
+      Predicate<String> absent) throws PushFailure {
     HttpReply reply = send(transport, siem, request, action);
-    if (reply.status() == 404) {
+    if (reply.status() == 404 && absent.test(reply.body())) {
       return Optional.empty();
     }
     if (!reply.ok()) {

@@ -22,7 +22,10 @@ public final class SplunkClient implements SiemClient {
 
   private static final String SEARCHES = "/saved/searches";
   private static final String JSON_MODE = "?output_mode=json";
-  private static final Set<Integer> CONFLICTS = Set.of(404, 409);
+  /** 409 on create: created since it was read ("An object with name=... already exists"). */
+  private static final Set<Integer> CREATE_CONFLICTS = Set.of(409);
+  /** 404 on update: deleted since it was read. */
+  private static final Set<Integer> UPDATE_CONFLICTS = Set.of(404, 409);
 
   private final URI namespace;
   private final String authorization;
@@ -62,7 +65,8 @@ public final class SplunkClient implements SiemClient {
   public Optional<RemoteRule> read(DesiredRule rule) throws PushFailure {
     String action = "read saved search " + rule.key();
     Optional<JsonNode> answer = SiemRequests.read(transport, siem(),
-        request(SEARCHES + "/" + SiemRequests.segment(rule.key()) + JSON_MODE).GET(), action);
+        request(SEARCHES + "/" + SiemRequests.segment(rule.key()) + JSON_MODE).GET(), action,
+        body -> body.contains("Could not find object"));
     if (answer.isEmpty()) {
       return Optional.empty();
     }
@@ -75,7 +79,7 @@ public final class SplunkClient implements SiemClient {
 
   @Override
   public Write create(DesiredRule rule) throws PushFailure {
-    return write(SEARCHES + JSON_MODE, rule.body(), rule, "create");
+    return write(SEARCHES + JSON_MODE, rule.body(), rule, "create", CREATE_CONFLICTS);
   }
 
   @Override
@@ -83,7 +87,8 @@ public final class SplunkClient implements SiemClient {
     ObjectNode fields = rule.body();
     // The name is the object's address on update; Splunk rejects it as a field there.
     fields.remove("name");
-    return write(SEARCHES + "/" + SiemRequests.segment(rule.key()) + JSON_MODE, fields, rule, "update");
+    return write(SEARCHES + "/" + SiemRequests.segment(rule.key()) + JSON_MODE, fields, rule, "update",
+        UPDATE_CONFLICTS);
   }
 
   @Override
@@ -93,12 +98,12 @@ public final class SplunkClient implements SiemClient {
     return stateDiff.diff(managed, existing.state());
   }
 
-  private Write write(String pathAndQuery, ObjectNode fields, DesiredRule rule, String verb) throws PushFailure {
+  private Write write(String pathAndQuery, ObjectNode fields, DesiredRule rule, String verb, Set<Integer> conflicts)
+      throws PushFailure {
     HttpRequest.Builder request = request(pathAndQuery)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(SiemRequests.form(fields), StandardCharsets.UTF_8));
-    // 409: created since we looked ("An object with name=... already exists"); 404: deleted since.
-    return SiemRequests.write(transport, siem(), request, verb + " saved search " + rule.key(), CONFLICTS);
+    return SiemRequests.write(transport, siem(), request, verb + " saved search " + rule.key(), conflicts);
   }
 
   private HttpRequest.Builder request(String pathAndQuery) {

@@ -139,6 +139,16 @@ class PushKibanaTest {
   }
 
   @Test
+  void aWrongSpaceIsAFailureNotAnEmptyKibana() {
+    PushRun run = PushRun.run(Map.of("DETECTC_ELASTIC_API_KEY", KEY), "--target", "lucene", "--to",
+        kibana.server().url() + "/s/typo", "--env", "test-fixtures/det0877/environment.yml",
+        "rules/det0877/dns_zone_transfer_unapproved_host.yml");
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.PUSH_FAILED);
+    assertThat(run.out()).contains("cannot read rule " + ZONE_TRANSFER + ": Kibana answered HTTP 404 Not Found: Not Found");
+    assertThat(kibana.server().writes()).isEmpty();
+  }
+
+  @Test
   void encodesAnIdColonKeyPairTheWayKibanaExpects() {
     String pair = "VuaCfGcBCdbkQm-e5aOx:ui2lp2axTNmsyakw9tvNnw";
     String encoded = Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
