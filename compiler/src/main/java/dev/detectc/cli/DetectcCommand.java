@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Sigma detection-rule compiler: validate rules, prove them on logs, emit SIEM queries.",
-    subcommands = {ValidateCommand.class, ListCommand.class, PushCommand.class})
+    subcommands = {ValidateCommand.class, CompileCommand.class, ListCommand.class, PushCommand.class})
 public final class DetectcCommand implements Runnable {
 
   @Spec

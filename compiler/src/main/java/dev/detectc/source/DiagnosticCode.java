@@ -61,6 +61,12 @@ public enum DiagnosticCode {
   CORRELATION_CYCLE("correlations reference each other in a cycle"),
   FILTER_RULES("a filter's rules attribute is malformed"),
 
+  // Targets (compile): per-rule refusals and approximations
+  UNSUPPORTED_FEATURE("the target language cannot express part of the rule"),
+  UNMAPPED_LOGSOURCE("the profile maps no table to the rule's log source"),
+  UNMAPPED_FIELD("the profile maps no column to a field the rule uses"),
+  APPROXIMATE_WINDOW("the target can only approximate the correlation's sliding window"),
+
   // Lint findings (warnings unless --strict)
   LINT_MISSING_ID("the rule has no id"),
   LINT_MALFORMED_ID("the id is not a UUID"),

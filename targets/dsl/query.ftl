@@ -1,0 +1,2 @@
+<#-- A rule's search body: the predicate as the query. -->
+{"query":${predicate}}

@@ -1,0 +1,2 @@
+<#-- A rule's EQL query: events of any category matching the predicate. -->
+any where ${predicate}
