@@ -56,7 +56,8 @@ public final class PushCommand implements Callable<Integer> {
       description = "kql (Sentinel), spl (Splunk), lucene, eql or esql (Kibana).")
   String target;
 
-  @Option(names = "--profile", paramLabel = "P", description = "Field-mapping profile of the target.")
+  @Option(names = "--profile", defaultValue = "none", paramLabel = "P",
+      description = "Field-mapping profile of the target (default ${DEFAULT-VALUE}).")
   String profile;
 
   @Option(names = "--to", required = true, paramLabel = "URL", description = {
@@ -149,7 +150,7 @@ public final class PushCommand implements Callable<Integer> {
     List<Diagnostic> diagnostics = new ArrayList<>(loaded.inputDiagnostics());
     diagnostics.addAll(plan.diagnostics());
     DiagnosticPrinter printer = new DiagnosticPrinter(loaded.sources());
-    diagnostics.stream().filter(Diagnostic::isError).forEach(d -> printer.print(d, err));
+    diagnostics.forEach(diagnostic -> printer.print(diagnostic, err));
 
     RetryPolicy policy = basePolicy.withMaxAttempts(attempts).withRequestTimeout(Duration.ofSeconds(timeoutSeconds));
     Transport transport = new Transport(HttpClients.create(policy, !insecure), policy, clock,

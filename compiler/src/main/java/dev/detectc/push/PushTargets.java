@@ -1,5 +1,6 @@
 package dev.detectc.push;
 
+import dev.detectc.target.Target;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ public interface PushTargets {
       "eql", Siem.KIBANA, "esql", Siem.KIBANA);
 
   /**
-   * The payloads for {@code target} under {@code profile} (null for the target's default).
+   * The payloads for {@code target} under {@code profile}.
    *
    * @throws IllegalArgumentException with a message for the user when the target cannot be pushed
    */
@@ -32,9 +33,16 @@ public interface PushTargets {
     return siem;
   }
 
-  /** This build's wiring. */
+  /**
+   * This build's wiring: Kibana through the Elastic targets' rule packaging; Splunk and Sentinel
+   * are refused until their packaging writers are merged in.
+   */
   PushTargets BUILT_IN = (target, profile) -> {
     Siem siem = siemFor(target);
+    if (siem == Siem.KIBANA) {
+      Target loaded = Target.load(target.toLowerCase(Locale.ROOT));
+      return PackagedPayloads.kibana(loaded, loaded.profile(profile));
+    }
     throw new IllegalArgumentException("pushing --target " + target.toLowerCase(Locale.ROOT) + " to "
         + siem.displayName() + " is not available in this build: the target's " + packaging(siem)
         + " packaging is not wired into push yet");
