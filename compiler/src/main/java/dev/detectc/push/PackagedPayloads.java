@@ -10,6 +10,7 @@ import dev.detectc.target.CompiledRule;
 import dev.detectc.target.KibanaPackage;
 import dev.detectc.target.Profile;
 import dev.detectc.target.RuleCompiler;
+import dev.detectc.target.SentinelPackage;
 import dev.detectc.target.Target;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,6 +47,19 @@ public final class PackagedPayloads implements PushPayloads {
       ObjectNode body = parse(KibanaPackage.line(rule, target, profile));
       return new DesiredRule(rule.info().idValue(), title(rule), rule.file(), body.path("rule_id").asText(), body);
     });
+  }
+
+  /**
+   * Sentinel scheduled alert rules, as {@code --format sentinel-arm} writes them (kql), keyed by
+   * the rule's alert-rule id.
+   */
+  public static PackagedPayloads sentinel(Target target, Profile profile) {
+    if (!target.name().equals("kql")) {
+      throw new IllegalArgumentException("target " + target.name() + " has no Sentinel alert-rule packaging");
+    }
+    return new PackagedPayloads(Siem.SENTINEL, new RuleCompiler(target, profile), rule ->
+        new DesiredRule(rule.info().idValue(), title(rule), rule.file(), SentinelPackage.ruleId(rule),
+            SentinelPackage.alertRule(rule)));
   }
 
   @Override

@@ -34,14 +34,18 @@ public interface PushTargets {
   }
 
   /**
-   * This build's wiring: Kibana through the Elastic targets' rule packaging; Splunk and Sentinel
-   * are refused until their packaging writers are merged in.
+   * This build's wiring: Kibana through the Elastic targets' rule packaging, Sentinel through
+   * the KQL target's alert-rule packaging; Splunk is refused until its packaging writer is merged in.
    */
   PushTargets BUILT_IN = (target, profile) -> {
     Siem siem = siemFor(target);
     if (siem == Siem.KIBANA) {
       Target loaded = Target.load(target.toLowerCase(Locale.ROOT));
       return PackagedPayloads.kibana(loaded, loaded.profile(profile));
+    }
+    if (siem == Siem.SENTINEL) {
+      Target loaded = Target.load("kql");
+      return PackagedPayloads.sentinel(loaded, loaded.profile(profile));
     }
     throw new IllegalArgumentException("pushing --target " + target.toLowerCase(Locale.ROOT) + " to "
         + siem.displayName() + " is not available in this build: the target's " + packaging(siem)

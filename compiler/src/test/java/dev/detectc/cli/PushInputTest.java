@@ -36,12 +36,12 @@ class PushInputTest {
 
 
   @Test
-  void thisBuildSaysPlainlyThatNoTargetIsWiredYet() {
-    PushRun run = PushRun.run(CREDENTIAL, PushTargets.BUILT_IN, new FakeClock(), "--target", "kql", "--to",
-        kibana.server().url(), ONE);
+  void thisBuildSaysPlainlyThatSplunkIsNotWiredYet() {
+    PushRun run = PushRun.run(Map.of("DETECTC_SPLUNK_TOKEN", "splunk-token-1"), PushTargets.BUILT_IN, new FakeClock(),
+        "--target", "spl", "--to", kibana.server().url() + "/servicesNS/nobody/search", ONE);
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err()).contains("pushing --target kql to Sentinel is not available in this build:"
-        + " the target's Sentinel alert-rule (sentinel-arm) packaging is not wired into push yet");
+    assertThat(run.err()).contains("pushing --target spl to Splunk is not available in this build:"
+        + " the target's saved-search (savedsearches) packaging is not wired into push yet");
     assertThat(kibana.server().requests()).isEmpty();
   }
 
