@@ -1,6 +1,7 @@
 package dev.detectc.cli;
 
 import dev.detectc.push.Credentials;
+import dev.detectc.push.DesiredRule;
 import dev.detectc.push.CredentialsException;
 import dev.detectc.push.Endpoint;
 import dev.detectc.push.HttpClients;
@@ -157,12 +158,22 @@ public final class PushCommand implements Callable<Integer> {
         verbose ? line -> err.println("  " + line) : line -> { });
     Pusher pusher = new Pusher(SiemClients.create(siem, endpoint, secret, apiVersion, transport), dryRun);
     List<RuleResult> results = new ArrayList<>();
+    boolean bug = false;
     for (PlannedRule rule : plan.rules()) {
-      RuleResult result = rule.desired().isPresent() ? pusher.push(rule.desired().get()) : rule.notPushed().get();
-      if (verbose) {
-        err.println(result.outcome().label() + ": " + result.ruleId() + " " + result.title());
+      RuleResult result;
+      try {
+        result = rule.desired().isPresent() ? pusher.push(rule.desired().get()) : rule.notPushed().get();
+      } catch (RuntimeException e) {
+        // A bug on one rule must not hide what was already pushed, nor stop the others.
+        bug = true;
+        DesiredRule desired = rule.desired().get();
+        result = new RuleResult(desired.ruleId(), desired.title(), desired.file(), desired.key(), Outcome.FAILED,
+            List.of(), "detectc failed on this rule (a bug; please report it): " + e);
       }
       results.add(result);
+      // Progress as it happens, so a run cut short still shows what reached the SIEM.
+      err.printf("[%d/%d] %s %s %s%n", results.size(), plan.rules().size(), result.outcome().label(),
+          result.ruleId(), result.title());
     }
 
     ResultReport report = new ResultReport(siem, dryRun, redactor);
@@ -172,7 +183,7 @@ public final class PushCommand implements Callable<Integer> {
       report.printTable(results, out);
     }
     err.println(report.summary(results));
-    return exitCode(results, diagnostics);
+    return bug ? ExitCodes.INTERNAL : exitCode(results, diagnostics);
   }
 
   private static int exitCode(List<RuleResult> results, List<Diagnostic> diagnostics) {

@@ -200,6 +200,6 @@ class PushFaultsTest {
         "  POST " + kibana.server().url() + "/api/detection_engine/rules -> Kibana answered HTTP 503 Service Unavailable:"
             + " Kibana server is not ready yet; retrying in 1 s (attempt 1 of 5)",
         "  POST " + kibana.server().url() + "/api/detection_engine/rules -> 200",
-        "created: " + RULE + " DNS Zone Transfer Requested by a Host That Is Not an Approved Secondary");
+        "[1/1] created " + RULE + " DNS Zone Transfer Requested by a Host That Is Not an Approved Secondary");
   }
 }
