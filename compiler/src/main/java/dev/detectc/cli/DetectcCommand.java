@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Sigma detection-rule compiler: validate rules, prove them on logs, emit SIEM queries.",
-    subcommands = {ValidateCommand.class, CompileCommand.class, EvalCommand.class, TestCommand.class,
+    subcommands = {ValidateCommand.class, CompileCommand.class, EvalCommand.class, TestCommand.class, PushCommand.class,
         ListCommand.class})
 public final class DetectcCommand implements Runnable {
 

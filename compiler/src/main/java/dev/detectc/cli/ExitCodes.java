@@ -15,6 +15,12 @@ public final class ExitCodes {
   /** Bad arguments or configuration. */
   public static final int USAGE = 3;
 
+  /**
+   * {@code push} only: a SIEM refused a rule or could not be reached. Rules pushed before and
+   * after are listed as pushed; rerunning is safe because push is idempotent.
+   */
+  public static final int PUSH_FAILED = 4;
+
   /** detectc itself failed: a bug. */
   public static final int INTERNAL = 70;
 
