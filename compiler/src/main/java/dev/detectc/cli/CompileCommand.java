@@ -15,6 +15,7 @@ import dev.detectc.target.Profile;
 import dev.detectc.target.Refusal;
 import dev.detectc.target.RuleCompiler;
 import dev.detectc.target.SentinelPackage;
+import dev.detectc.target.SplPackage;
 import dev.detectc.target.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
 public final class CompileCommand implements Callable<Integer> {
 
   /** Output formats. */
-  enum Format { text, jsonl, sentinel_yaml, sentinel_arm, kibana_ndjson }
+  enum Format { text, jsonl, sentinel_yaml, sentinel_arm, kibana_ndjson, savedsearches }
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory()
@@ -49,16 +50,18 @@ public final class CompileCommand implements Callable<Integer> {
   RuleInput input;
 
   @Option(names = "--target", required = true, paramLabel = "T", split = ",",
-      description = "Query language(s), comma-separated: kql, lucene, eql, esql, dsl. Rules are loaded once for all.")
+      description = "Query language(s), comma-separated: kql, spl, lucene, eql, esql, dsl. Rules are loaded once for all.")
   List<String> targetNames;
 
   @Option(names = "--profile", defaultValue = "none", paramLabel = "P",
-      description = "Table and field mapping (kql: none, sentinel, sentinel-dnsevents, defender). Default: none.")
+      description = "Table and field mapping (kql: none, sentinel, sentinel-dnsevents, defender; spl: none, cim, cim-tstats,"
+          + " raw; lucene, eql, esql, dsl: none, ecs). Default: none.")
   String profileName;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "F", converter = FormatConverter.class,
       description = "text, jsonl (one object per rule), sentinel-yaml or sentinel-arm (kql only),"
-          + " kibana-ndjson (lucene, eql, esql: Kibana detection rules for _import).")
+          + " kibana-ndjson (lucene, eql, esql: Kibana detection rules for _import), savedsearches (spl only:"
+          + " one savedsearches.conf).")
   Format format;
 
   @Option(names = "--output", paramLabel = "DIR", description = "Write one file per rule into DIR instead of printing.")
@@ -79,6 +82,9 @@ public final class CompileCommand implements Callable<Integer> {
       Target target = targets.get(targets.size() - 1);
       if ((format == Format.sentinel_yaml || format == Format.sentinel_arm) && !target.name().equals("kql")) {
         throw new ParameterException(spec.commandLine(), "--format " + FormatConverter.name(format) + " needs --target kql");
+      }
+      if (format == Format.savedsearches && !target.name().equals("spl")) {
+        throw new ParameterException(spec.commandLine(), "--format savedsearches needs --target spl");
       }
       if (format == Format.kibana_ndjson && !KibanaPackage.supports(target)) {
         throw new ParameterException(spec.commandLine(), "--format kibana-ndjson needs --target lucene, eql or esql");
@@ -103,7 +109,10 @@ public final class CompileCommand implements Callable<Integer> {
       Target target = targets.get(t);
       Profile profile = profiles.get(t);
       List<CompiledRule> compiled = Compilation.run(loaded.rules(), new RuleCompiler(target, profile));
-      for (CompiledRule rule : compiled) {
+      if (format == Format.savedsearches) {
+        unwritten += writeSavedSearches(compiled, target, profile, files, out, err, printer);
+      }
+      for (CompiledRule rule : format == Format.savedsearches ? List.<CompiledRule>of() : compiled) {
         if (format != Format.jsonl) {
           rule.diagnostics().forEach(diagnostic -> printer.print(diagnostic, err));
         }
@@ -156,12 +165,36 @@ public final class CompileCommand implements Callable<Integer> {
         return output == null ? JSON.writeValueAsString(SentinelPackage.alertRule(rule)) + "\n"
             : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(SentinelPackage.alertRule(rule)) + "\n";
       default:
-        String header = "// " + oneLine(rule.info().title()) + "\n// " + oneLine(rule.file())
-            + (rule.info().idValue() == null ? "" : " (" + oneLine(rule.info().idValue()) + ")") + "\n";
+        String header = comment(target, oneLine(rule.info().title())) + "\n" + comment(target, oneLine(rule.file())
+            + (rule.info().idValue() == null ? "" : " (" + oneLine(rule.info().idValue()) + ")")) + "\n";
         // Lucene query strings and JSON have no comments: a file of one of them holds the query alone.
         boolean comments = !target.name().equals("lucene") && !target.name().equals("dsl");
         return (output == null || comments ? header : "") + rule.query().orElseThrow() + "\n" + (output == null ? "\n" : "");
     }
+  }
+
+  /** One savedsearches.conf for every rule that compiled; returns 1 when it could not be written. */
+  private int writeSavedSearches(List<CompiledRule> compiled, Target target, Profile profile, OutputFiles files,
+      PrintWriter out, PrintWriter err, DiagnosticPrinter printer) {
+    compiled.forEach(rule -> rule.diagnostics().forEach(diagnostic -> printer.print(diagnostic, err)));
+    String conf = SplPackage.savedSearches(target, compiled, "savedsearches.conf written by detectc "
+        + VersionProvider.version() + " (target spl, profile " + profile.name() + ")");
+    if (files == null) {
+      out.print(conf);
+      return 0;
+    }
+    try {
+      files.write("savedsearches.conf", conf);
+      return 0;
+    } catch (IOException e) {
+      err.println("detectc: cannot write " + output.resolve("savedsearches.conf") + ": " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /** A comment line: {@code //} in KQL and the others; SPL comments are triple backticks, so the text may hold none. */
+  private static String comment(Target target, String text) {
+    return target.name().equals("spl") ? "```" + text.replace('`', '\'') + "```" : "// " + text;
   }
 
   private static String jsonLine(CompiledRule rule, Target target, Profile profile) {

@@ -26,6 +26,9 @@ public final class RuleCompiler {
 
   public CompileResult compile(IrDocument document) {
     try {
+      if ("spl".equals(target.spec().compiler())) {
+        return new SplCompiler(target, profile).compile(document);
+      }
       if (document instanceof IrRule) {
         return rule((IrRule) document);
       }

@@ -37,6 +37,8 @@ public final class Target {
         return new EsqlEscaper();
       case "dsl":
         return new DslEscaper();
+      case "spl":
+        return new SplEscaper();
       default:
         throw new IllegalStateException(spec.name() + ": unknown escaper '" + spec.escaper() + "'");
     }

@@ -9,8 +9,10 @@ import java.util.Set;
  * One target language as declared in {@code targets/<name>/target.yaml}: boolean tokens and
  * precedence, one template per IR construct it supports, casts, operators and the frame
  * templates. A construct without a template is one the target cannot express; {@code profileHome}
- * is the target folder whose {@code profiles/} it uses (its own by default). The schema is
- * described in {@code docs/targets.md}.
+ * is the target folder whose {@code profiles/} it uses (its own by default). {@code compiler} is
+ * {@code shared} (the generic {@link QueryRenderer} and correlation templates) or the name of a
+ * target that needs its own Java ({@code spl}: conditions split between two expression
+ * languages). The schema is described in {@code docs/targets.md}.
  */
 public record TargetSpec(
     String name,
@@ -34,7 +36,8 @@ public record TargetSpec(
     Map<String, String> casts,
     Set<String> nullable,
     Map<String, String> expressions,
-    String profileHome) {
+    String profileHome,
+    String compiler) {
 
   public TargetSpec {
     Objects.requireNonNull(name, "name");
@@ -95,7 +98,8 @@ public record TargetSpec(
         Set.copyOf(DataFile.list(where, root, "nullable")),
         DataFile.strings(where, root, "expressions"),
         // Targets that share profiles (the four Elastic languages) read them from one folder.
-        DataFile.string(where, root, "profiles_from", DataFile.string(where, root, "name", null)));
+        DataFile.string(where, root, "profiles_from", DataFile.string(where, root, "name", null)),
+        DataFile.string(where, root, "compiler", "shared"));
   }
 
   /** How loosely an operator binds: 1 for the tightest of not/and/or, 3 for the loosest; 0 is an atom. */
