@@ -16,7 +16,7 @@ import java.util.Objects;
  * text (numbers, IP addresses), so numbers compare the way the index stores them. Read from the
  * profile's {@code indices:}, {@code fields:} and {@code types:} sections; first match wins.
  */
-public record OpenMapping(List<Entry> entries, Map<String, FieldType> types) {
+public final class OpenMapping {
 
   /** One {@code indices:} or {@code fields:} entry: the log-source attributes it matches and what it says. */
   public record Entry(Map<String, String> match, List<String> index, Map<String, String> fields, String prefix) {
@@ -37,9 +37,23 @@ public record OpenMapping(List<Entry> entries, Map<String, FieldType> types) {
     }
   }
 
-  public OpenMapping {
-    entries = List.copyOf(entries);
-    types = Map.copyOf(types);
+  private final List<Entry> entries;
+  private final Map<String, FieldType> types;
+  /** Answers already worked out: every rule of a log source asks about the same few fields. */
+  private final Map<String, String> renames = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, FieldType> typeCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  public OpenMapping(List<Entry> entries, Map<String, FieldType> types) {
+    this.entries = List.copyOf(entries);
+    this.types = Map.copyOf(types);
+  }
+
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  public Map<String, FieldType> types() {
+    return types;
   }
 
   /** True for a profile without any of the sections (a table profile, or KQL's none). */
@@ -55,6 +69,11 @@ public record OpenMapping(List<Entry> entries, Map<String, FieldType> types) {
 
   /** The target field for a Sigma field of this log source; dotted names are already target paths. */
   public String rename(LogSource logsource, String sigma) {
+    String key = logsource.category() + "\u0000" + logsource.product() + "\u0000" + logsource.service() + "\u0000" + sigma;
+    return renames.computeIfAbsent(key, k -> renamed(logsource, sigma));
+  }
+
+  private String renamed(LogSource logsource, String sigma) {
     for (Entry entry : entries) {
       if (entry.matches(logsource) && entry.fields().containsKey(sigma)) {
         return entry.fields().get(sigma);
@@ -72,6 +91,10 @@ public record OpenMapping(List<Entry> entries, Map<String, FieldType> types) {
 
   /** The declared type of a target field ({@code prefix.*} entries cover a whole object), else UNKNOWN. */
   public FieldType type(String field) {
+    return typeCache.computeIfAbsent(field, this::declaredType);
+  }
+
+  private FieldType declaredType(String field) {
     FieldType exact = types.get(field);
     if (exact != null) {
       return exact;

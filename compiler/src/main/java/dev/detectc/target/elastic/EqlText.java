@@ -10,6 +10,9 @@ import java.util.Set;
  */
 public final class EqlText {
 
+  /** Field names as written, worked out once each: a corpus repeats the same few hundred. */
+  private static final java.util.Map<String, String> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Words EQL reserves; a field name part spelled like one must be quoted. */
   static final Set<String> KEYWORDS = Set.of("and", "any", "by", "false", "in", "join", "like", "maxspan", "not",
       "null", "of", "or", "regex", "runs", "sample", "sequence", "true", "until", "where", "with");
@@ -28,6 +31,6 @@ public final class EqlText {
 
   /** A field name, backquoted when a part is not a plain identifier or is a keyword. */
   public static String field(String name) {
-    return Identifiers.quoteIfNeeded(name, KEYWORDS, false);
+    return FIELDS.computeIfAbsent(name, key -> Identifiers.quoteIfNeeded(key, KEYWORDS, false));
   }
 }

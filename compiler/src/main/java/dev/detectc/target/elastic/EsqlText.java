@@ -10,6 +10,9 @@ import java.util.Set;
  */
 public final class EsqlText {
 
+  /** Field names as written, worked out once each: a corpus repeats the same few hundred. */
+  private static final java.util.Map<String, String> FIELDS = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Words ES|QL reserves in expressions; a field name part spelled like one must be quoted. */
   static final Set<String> KEYWORDS = Set.of("and", "as", "asc", "by", "desc", "false", "first", "in", "is", "last",
       "like", "not", "null", "nulls", "on", "or", "rlike", "true", "with", "where", "metadata");
@@ -28,6 +31,6 @@ public final class EsqlText {
 
   /** A field name, backquoted when a part is not a plain identifier or is a keyword. */
   public static String field(String name) {
-    return Identifiers.quoteIfNeeded(name, KEYWORDS, true);
+    return FIELDS.computeIfAbsent(name, key -> Identifiers.quoteIfNeeded(key, KEYWORDS, true));
   }
 }

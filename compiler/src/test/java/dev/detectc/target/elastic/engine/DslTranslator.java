@@ -118,7 +118,12 @@ public final class DslTranslator {
       throw new IllegalArgumentException("a field clause names one field: " + body);
     }
     Map.Entry<String, JsonNode> field = body.fields().next();
-    return leaf.build(field.getKey(), field.getValue());
+    JsonNode params = field.getValue();
+    if (params.isValueNode()) {
+      // The short form {"term": {"f": "v"}} is {"term": {"f": {"value": "v"}}}.
+      params = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().set("value", params);
+    }
+    return leaf.build(field.getKey(), params);
   }
 
   private static boolean insensitive(JsonNode params) {
