@@ -2,7 +2,6 @@ package dev.detectc.eval;
 
 import com.google.re2j.Pattern;
 import dev.detectc.ir.MatchKind;
-import dev.detectc.ir.PatternPart;
 import java.util.Locale;
 import java.util.function.Predicate;
 
@@ -32,18 +31,7 @@ final class TextTest implements Predicate<String> {
       return new TextTest(kind, cased ? text : text.toLowerCase(Locale.ROOT), null, cased);
     }
     StringBuilder regex = new StringBuilder(kind.anchoredStart() ? "\\A" : "");
-    for (PatternPart part : pattern.parts()) {
-      switch (part.kind()) {
-        case ANY_CHARS:
-          regex.append(".*");
-          break;
-        case ONE_CHAR:
-          regex.append('.');
-          break;
-        default:
-          regex.append(Pattern.quote(cased ? part.text() : part.text().toLowerCase(Locale.ROOT)));
-      }
-    }
+    regex.append(pattern.toRegexBody(text -> Pattern.quote(cased ? text : text.toLowerCase(Locale.ROOT))));
     regex.append(kind.anchoredEnd() ? "\\z" : "");
     return new TextTest(kind, null, Pattern.compile(regex.toString(), Pattern.DOTALL), cased);
   }

@@ -103,6 +103,27 @@ public record Pattern(List<PatternPart> parts) {
         .toList());
   }
 
+  /**
+   * The pattern as the body of a regular expression: each literal through {@code quote} (the
+   * target dialect's escaping), {@code *} as {@code .*} and {@code ?} as {@code .}.
+   */
+  public String toRegexBody(UnaryOperator<String> quote) {
+    StringBuilder regex = new StringBuilder();
+    for (PatternPart part : parts) {
+      switch (part.kind()) {
+        case ANY_CHARS:
+          regex.append(".*");
+          break;
+        case ONE_CHAR:
+          regex.append('.');
+          break;
+        default:
+          regex.append(quote.apply(part.text()));
+      }
+    }
+    return regex.toString();
+  }
+
   /** The pattern written back as a Sigma value, escaping literal wildcards and backslashes where needed. */
   public String toSigma() {
     StringBuilder text = new StringBuilder();

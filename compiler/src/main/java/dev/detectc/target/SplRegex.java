@@ -2,7 +2,6 @@ package dev.detectc.target;
 
 import dev.detectc.ir.MatchKind;
 import dev.detectc.ir.Pattern;
-import dev.detectc.ir.PatternPart;
 import dev.detectc.ir.RegexFlag;
 import java.util.Optional;
 import java.util.Set;
@@ -26,18 +25,11 @@ public final class SplRegex {
     if (kind.anchoredStart()) {
       regex.append('^');
     }
-    for (PatternPart part : pattern.parts()) {
-      switch (part.kind()) {
-        case ANY_CHARS:
-          regex.append(".*");
-          break;
-        case ONE_CHAR:
-          regex.append('.');
-          break;
-        default:
-          appendLiteral(regex, part.text());
-      }
-    }
+    regex.append(pattern.toRegexBody(text -> {
+      StringBuilder literal = new StringBuilder();
+      appendLiteral(literal, text);
+      return literal.toString();
+    }));
     if (kind.anchoredEnd()) {
       // \z, not $: PCRE's $ also matches before a final newline.
       regex.append("\\z");
