@@ -1,19 +1,16 @@
 package dev.detectc.cli;
 
+import dev.detectc.source.AtomicWrite;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Writes one output file per rule into a folder, each whole or not at all: the text goes to a
- * temporary file beside the target, which is then moved over it atomically. Names come from
- * the rule and are made safe and unique.
+ * Writes one output file per rule into a folder, each whole or not at all ({@link AtomicWrite}).
+ * Names come from the rule and are made safe and unique.
  */
 final class OutputFiles {
 
@@ -37,17 +34,6 @@ final class OutputFiles {
   }
 
   void write(String name, String text) throws IOException {
-    Path target = folder.resolve(name);
-    Path temporary = Files.createTempFile(folder, "." + name, ".tmp");
-    try {
-      Files.writeString(temporary, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    AtomicWrite.write(folder.resolve(name), text);
   }
 }
