@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.detectc.ir.RuleSet;
-import dev.detectc.ir.RuleSetBuilder;
-import dev.detectc.rule.Environment;
-import dev.detectc.rule.LoadedFile;
-import dev.detectc.rule.RuleLoader;
 import dev.detectc.source.DiagnosticCode;
 import dev.detectc.testing.KustoChecker;
 import dev.detectc.testing.Shared;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +27,7 @@ class KqlCorpusTest {
 
   @Test
   void everyCorpusRuleCompilesOrIsRefusedForAMappingAndEveryQueryParses() throws IOException {
-    Path corpus = Shared.corpus();
-    RuleLoader loader = new RuleLoader();
-    List<LoadedFile> files = RuleLoader.collect(List.of(corpus)).parallelStream().map(loader::load).toList();
-    RuleSet rules = new RuleSetBuilder(Environment.UNBOUND).build(files);
+    RuleSet rules = Shared.corpusRules();
     assertThat(rules.documents()).hasSize(3141);
 
     Target kql = Target.load("kql");

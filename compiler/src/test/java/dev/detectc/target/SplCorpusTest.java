@@ -3,15 +3,10 @@ package dev.detectc.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.detectc.ir.RuleSet;
-import dev.detectc.ir.RuleSetBuilder;
-import dev.detectc.rule.Environment;
-import dev.detectc.rule.LoadedFile;
-import dev.detectc.rule.RuleLoader;
 import dev.detectc.source.DiagnosticCode;
 import dev.detectc.testing.Shared;
 import dev.detectc.testing.spl.SplStructure;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +26,7 @@ class SplCorpusTest {
 
   @Test
   void everyCorpusRuleCompilesOrIsRefusedWithAReasonAndEveryQueryIsWellFormed() throws IOException {
-    Path corpus = Shared.corpus();
-    RuleLoader loader = new RuleLoader();
-    List<LoadedFile> files = RuleLoader.collect(List.of(corpus)).parallelStream().map(loader::load).toList();
-    RuleSet rules = new RuleSetBuilder(Environment.UNBOUND).build(files);
+    RuleSet rules = Shared.corpusRules();
     assertThat(rules.documents()).hasSize(3141);
     Target spl = Target.load("spl");
     Map<String, String> counts = new TreeMap<>();

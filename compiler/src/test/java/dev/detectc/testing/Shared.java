@@ -2,8 +2,16 @@ package dev.detectc.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.detectc.ir.RuleSet;
+import dev.detectc.ir.RuleSetBuilder;
+import dev.detectc.rule.Environment;
+import dev.detectc.rule.LoadedFile;
+import dev.detectc.rule.RuleLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -32,6 +40,26 @@ public final class Shared {
 
   public static Path corpus() {
     return shared().resolve("corpus/sigma/rules");
+  }
+
+  private static RuleSet corpusRules;
+
+  /**
+   * The corpus loaded and lowered (no environment), once per test JVM: several test classes
+   * compile it to their targets, and loading 3,141 files is the expensive part.
+   */
+  public static synchronized RuleSet corpusRules() {
+    Path corpus = corpus();
+    if (corpusRules == null) {
+      RuleLoader loader = new RuleLoader();
+      try {
+        List<LoadedFile> files = RuleLoader.collect(List.of(corpus)).parallelStream().map(loader::load).toList();
+        corpusRules = new RuleSetBuilder(Environment.UNBOUND).build(files);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return corpusRules;
   }
 
   public static Path realLogs() {

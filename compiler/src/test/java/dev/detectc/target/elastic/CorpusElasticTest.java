@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.detectc.ir.RuleSet;
-import dev.detectc.ir.RuleSetBuilder;
-import dev.detectc.rule.Environment;
-import dev.detectc.rule.LoadedFile;
-import dev.detectc.rule.RuleLoader;
 import dev.detectc.target.Compilation;
 import dev.detectc.target.CompiledRule;
 import dev.detectc.target.RuleCompiler;
@@ -28,20 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class CorpusElasticTest {
 
-  private static RuleSet corpus;
-
   /** The corpus loaded and lowered once for every test class that needs it. */
-  static synchronized RuleSet corpus() {
-    if (corpus == null) {
-      RuleLoader loader = new RuleLoader();
-      try {
-        List<LoadedFile> files = RuleLoader.collect(List.of(Shared.corpus())).parallelStream().map(loader::load).toList();
-        corpus = new RuleSetBuilder(Environment.UNBOUND).build(files);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
-    return corpus;
+  static RuleSet corpus() {
+    return Shared.corpusRules();
   }
 
   @BeforeAll
