@@ -14,7 +14,7 @@ public final class Main {
 
   /** Runs one invocation with the given writers; tests call this directly. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = commandLine();
+    CommandLine commandLine = commandLine(args.length > 0 ? args[0] : "");
     commandLine.setOut(out);
     commandLine.setErr(err);
     int code = commandLine.execute(args);
@@ -23,8 +23,23 @@ public final class Main {
     return code;
   }
 
+  /** The command tree with every subcommand, as help and usage errors show it. */
   static CommandLine commandLine() {
+    return commandLine("");
+  }
+
+  /**
+   * The command tree for a run whose first argument is {@code first}: just that subcommand when
+   * it names one (the run can reach no other), all of them otherwise, so that help, "missing
+   * command" and unknown-command errors list every choice.
+   */
+  static CommandLine commandLine(String first) {
     CommandLine commandLine = new CommandLine(new DetectcCommand());
+    DetectcCommand.SUBCOMMANDS.forEach((name, command) -> {
+      if (first.equals(name) || !DetectcCommand.SUBCOMMANDS.containsKey(first)) {
+        commandLine.addSubcommand(name, command.get());
+      }
+    });
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExitCodeExceptionMapper(exception -> ExitCodes.INTERNAL);
     commandLine.setParameterExceptionHandler((exception, arguments) -> {

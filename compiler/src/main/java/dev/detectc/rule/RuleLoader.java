@@ -65,9 +65,10 @@ public final class RuleLoader {
   }
 
   public LoadedFile load(String file, String text) {
-    SourceText source = SourceText.of(file, text.startsWith("\uFEFF") ? text.substring(1) : text);
+    String normalized = SourceText.normalizeLineBreaks(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    SourceText source = SourceText.of(file, normalized);
     Diagnostics fileDiagnostics = new Diagnostics(file);
-    List<Node> nodes = YamlComposer.compose(source == null ? text : String.join("\n", source.lines()), fileDiagnostics);
+    List<Node> nodes = YamlComposer.compose(normalized, fileDiagnostics);
     List<LoadedDocument> documents = new ArrayList<>();
     MappingNode global = null;
     MappingNode previous = null;

@@ -3,17 +3,13 @@ package dev.detectc.rule;
 import dev.detectc.source.DiagnosticCode;
 import dev.detectc.source.Diagnostics;
 import dev.detectc.source.SourcePosition;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -22,7 +18,9 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Composes YAML into SnakeYAML nodes (never Java objects), so positions survive, and enforces
@@ -52,12 +50,12 @@ public final class YamlComposer {
     options.setCodePointLimit(MAX_CODE_POINTS);
     options.setAllowRecursiveKeys(false);
     options.setAllowDuplicateKeys(true); // the composer never checks; we report duplicates ourselves
-    DumperOptions dumper = new DumperOptions();
-    Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options);
+    // The composer alone, not a Yaml facade: the facade builds a constructor, a representer and
+    // their reflection caches that composing never uses, and it did so once per rule file.
+    Composer composer = new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options);
     try {
-      Iterator<Node> iterator = yaml.composeAll(new StringReader(text)).iterator();
-      while (iterator.hasNext()) {
-        Node document = iterator.next();
+      while (composer.checkNode()) {
+        Node document = composer.getNode();
         if (document != null && checkStructure(document, diagnostics)) {
           documents.add(document);
         }

@@ -116,6 +116,20 @@ class CliTest {
   }
 
   @Test
+  void helpAndUsageErrorsListEveryCommandThoughARunBuildsOnlyItsOwn() {
+    assertThat(CliRun.of("--help").out()).contains("validate", "compile", "eval", "test", "push", "list");
+    CliRun unknown = CliRun.of("compiel", "rules");
+    assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(unknown.err()).contains("compiel");
+    CliRun missing = CliRun.of();
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(missing.err()).contains("missing command");
+    assertThat(Main.commandLine("eval").getSubcommands().keySet()).containsExactly("eval");
+    assertThat(Main.commandLine("--help").getSubcommands().keySet())
+        .containsExactly("validate", "compile", "eval", "test", "push", "list");
+  }
+
+  @Test
   void listModifiersShowsEveryModifier() {
     CliRun run = CliRun.of("list", "modifiers");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
