@@ -19,7 +19,7 @@ import java.util.Set;
  * aliases); ES|QL {@code STATS ... BY} over fixed {@code DATE_TRUNC} buckets for event_count,
  * value_count and temporal (with the bucket warning); and, for Lucene, the counted events' query
  * for a Kibana threshold rule (single-field event_count, {@code gt}/{@code gte}). Everything else
- * is refused with the reason; chained correlations are refused by all four.
+ * is refused with the reason; chained correlations are refused by all but ES|QL (EsqlChain).
  */
 final class ElasticCorrelations {
 
@@ -37,6 +37,9 @@ final class ElasticCorrelations {
 
   CompileResult compile(IrCorrelation correlation) {
     CorrelationRule rule = correlation.correlation();
+    if (target.name().equals("esql") && EsqlChain.needed(correlation)) {
+      return EsqlChain.write(target, rules, correlation);
+    }
     List<RuleCompiler.Source> sources = new ArrayList<>();
     for (IrDocument document : correlation.rules()) {
       if (!(document instanceof IrRule)) {

@@ -100,9 +100,11 @@ final class EsqlStats {
     if (spellings.stream().distinct().count() == 1) {
       return spellings.get(0);
     }
+    // ES|QL's CASE needs one type in every arm, and the spellings may differ in type too (a
+    // keyword IpAddress against the ip-typed source.ip), so each arm is made a string.
     List<String> arms = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
-      arms.add(sources.get(i).predicate() + ", " + spellings.get(i));
+      arms.add(sources.get(i).predicate() + ", TO_STRING(" + spellings.get(i) + ")");
     }
     String column = target.escaper().identifier(name);
     evals.add(column + " = CASE(" + String.join(", ", arms) + ")");

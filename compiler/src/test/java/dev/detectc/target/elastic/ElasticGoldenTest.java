@@ -29,7 +29,8 @@ class ElasticGoldenTest {
     if (pack.equals("det0877")) {
       args.addAll(List.of("--env", "test-fixtures/det0877/environment.yml", "rules/det0877"));
     } else {
-      args.addAll(List.of("test-fixtures/elastic/edge/rules.yml", "test-fixtures/elastic/edge/correlations.yml"));
+      args.addAll(List.of("test-fixtures/elastic/edge/rules.yml", "test-fixtures/elastic/edge/correlations.yml",
+          "test-fixtures/elastic/edge/chains.yml"));
     }
     CliRun run = CliRun.of(args.toArray(String[]::new));
     Path golden = Path.of("test-fixtures/elastic/golden/" + pack + "." + profile + "." + target.replace(',', '-')
