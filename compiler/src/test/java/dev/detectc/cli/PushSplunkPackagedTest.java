@@ -149,6 +149,7 @@ class PushSplunkPackagedTest {
     assertThat(writes.get(0).path()).isEqualTo(ZONE_PATH);
     assertThat(writes.get(0).query()).isEqualTo("output_mode=json");
     assertThat(writes.get(0).header("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
+    assertThat(writes.get(0).header("Authorization")).isEqualTo("Bearer " + TOKEN);
     assertThat(FakeSplunk.form(writes.get(0).body())).doesNotContainKey("name").containsEntry("alert.severity", "6");
     assertThat(splunk.emulator().searches().get(ZONE).path("alert.severity").asInt()).isEqualTo(6);
 
