@@ -12,17 +12,26 @@ import java.util.Set;
 
 /**
  * Kibana's detection-engine API: {@code GET /api/detection_engine/rules?rule_id=}, {@code POST}
- * to create and {@code PUT} (a full replace, keyed by {@code rule_id}) to update, with the
- * {@code kbn-xsrf} header and {@code Authorization: ApiKey}. The base may carry a space
+ * to create and {@code PATCH} (keyed by {@code rule_id}) to update, with the {@code kbn-xsrf}
+ * header and {@code Authorization: ApiKey}. The base may carry a space
  * ({@code https://kibana:5601/s/soc}).
+ *
+ * <p>Updates use PATCH rather than PUT: Elastic's "Update rule" API page says PUT "replaces the
+ * original rule and deletes fields that are not specified" while PATCH "updates the specified
+ * fields", both on {@code /api/detection_engine/rules} with the {@code rule_id} in the body
+ * (reference §1.5: "Patch is supported too"). So exception lists, actions and other settings
+ * added in Kibana's UI survive a push. {@code enabled} is sent on create only and never compared:
+ * switching a rule on or off is the SOC's decision in Kibana, not a difference to undo.
  */
 public final class KibanaClient implements SiemClient {
 
   static final String RULES = "/api/detection_engine/rules";
   /** 409 on POST: created since it was read ('rule_id: "..." already exists'). */
   private static final Set<Integer> CREATE_CONFLICTS = Set.of(409);
-  /** 404 on PUT: deleted since it was read. */
+  /** 404 on PATCH: deleted since it was read. */
   private static final Set<Integer> UPDATE_CONFLICTS = Set.of(404, 409);
+  /** Set on create, then left to the user. */
+  static final String ENABLED = "enabled";
   private static final List<String> REQUIRED = List.of("rule_id", "name", "description", "risk_score", "severity", "type");
 
   private final URI base;
@@ -73,12 +82,19 @@ public final class KibanaClient implements SiemClient {
 
   @Override
   public Write update(DesiredRule rule, RemoteRule existing) throws PushFailure {
-    return write(request(RULES).PUT(SiemRequests.json(rule.body())), rule, "update", UPDATE_CONFLICTS);
+    return write(request(RULES).method("PATCH", SiemRequests.json(managed(rule))), rule, "update", UPDATE_CONFLICTS);
   }
 
   @Override
   public List<FieldChange> diff(DesiredRule rule, RemoteRule existing) {
-    return stateDiff.diff(rule.body(), existing.state());
+    return stateDiff.diff(managed(rule), existing.state());
+  }
+
+  /** The fields an update sends and a comparison checks: all but {@link #ENABLED}. */
+  private static ObjectNode managed(DesiredRule rule) {
+    ObjectNode body = rule.body();
+    body.remove(ENABLED);
+    return body;
   }
 
   private Write write(HttpRequest.Builder request, DesiredRule rule, String verb, Set<Integer> conflicts)

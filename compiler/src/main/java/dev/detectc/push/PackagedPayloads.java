@@ -11,6 +11,7 @@ import dev.detectc.target.KibanaPackage;
 import dev.detectc.target.Profile;
 import dev.detectc.target.RuleCompiler;
 import dev.detectc.target.SentinelPackage;
+import dev.detectc.target.SplPackage;
 import dev.detectc.target.Target;
 import java.util.Objects;
 import java.util.List;
@@ -61,6 +62,20 @@ public final class PackagedPayloads implements PushPayloads {
     return new PackagedPayloads(Siem.SENTINEL, new RuleCompiler(target, profile), rule ->
         new DesiredRule(rule.info().idValue(), title(rule), rule.file(), SentinelPackage.ruleId(rule),
             SentinelPackage.alertRule(rule)));
+  }
+
+  /**
+   * Splunk saved searches, as {@code --format savedsearches} writes them (spl): the rule's stanza
+   * as form fields under their REST names ({@link SavedSearchForm}), keyed by the stanza name.
+   */
+  public static PackagedPayloads splunk(Target target, Profile profile) {
+    if (!target.name().equals("spl")) {
+      throw new IllegalArgumentException("target " + target.name() + " has no saved-search packaging");
+    }
+    return new PackagedPayloads(Siem.SPLUNK, new RuleCompiler(target, profile), rule -> {
+      ObjectNode body = SavedSearchForm.body(SplPackage.stanza(target, rule));
+      return new DesiredRule(rule.info().idValue(), title(rule), rule.file(), body.path("name").asText(), body);
+    });
   }
 
   @Override

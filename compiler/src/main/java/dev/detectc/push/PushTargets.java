@@ -6,8 +6,7 @@ import java.util.Map;
 
 /**
  * Which SIEM each target pushes to, and which {@link PushPayloads} builds its rule bodies in this
- * build. A target whose packaging writer is not wired in is refused with a message saying so,
- * rather than pushed with bodies made up here.
+ * build. Bodies always come from the target's packaging writer, never made up here.
  */
 public interface PushTargets {
 
@@ -34,32 +33,19 @@ public interface PushTargets {
   }
 
   /**
-   * This build's wiring: Kibana through the Elastic targets' rule packaging, Sentinel through
-   * the KQL target's alert-rule packaging; Splunk is refused until its packaging writer is merged in.
+   * This build's wiring: each SIEM through its target's own packaging writer (Kibana rules for
+   * lucene, eql and esql; saved searches for spl; alert rules for kql).
    */
   PushTargets BUILT_IN = (target, profile) -> {
     Siem siem = siemFor(target);
-    if (siem == Siem.KIBANA) {
-      Target loaded = Target.load(target.toLowerCase(Locale.ROOT));
-      return PackagedPayloads.kibana(loaded, loaded.profile(profile));
-    }
-    if (siem == Siem.SENTINEL) {
-      Target loaded = Target.load("kql");
-      return PackagedPayloads.sentinel(loaded, loaded.profile(profile));
-    }
-    throw new IllegalArgumentException("pushing --target " + target.toLowerCase(Locale.ROOT) + " to "
-        + siem.displayName() + " is not available in this build: the target's " + packaging(siem)
-        + " packaging is not wired into push yet");
-  };
-
-  private static String packaging(Siem siem) {
+    Target loaded = Target.load(target.toLowerCase(Locale.ROOT));
     switch (siem) {
       case KIBANA:
-        return "Kibana rule (kibana-ndjson)";
+        return PackagedPayloads.kibana(loaded, loaded.profile(profile));
       case SPLUNK:
-        return "saved-search (savedsearches)";
+        return PackagedPayloads.splunk(loaded, loaded.profile(profile));
       default:
-        return "Sentinel alert-rule (sentinel-arm)";
+        return PackagedPayloads.sentinel(loaded, loaded.profile(profile));
     }
-  }
+  };
 }

@@ -16,7 +16,8 @@ import java.util.Set;
  * Compares the fields detectc manages with what a SIEM holds. Only fields present in the desired
  * body count, at every depth (servers add ids, timestamps and defaults); arrays compare element
  * by element. Values that mean the same compare equal: numbers by value, line endings, ISO-8601
- * durations ({@code PT60M} = {@code PT1H}) and, for Splunk's form fields, {@code "1"} = {@code true}.
+ * durations ({@code PT60M} = {@code PT1H}) and, for Splunk's form fields, {@code "1"} = {@code true}
+ * = {@code "true"} and {@code "4"} = {@code 4}.
  */
 public final class StateDiff {
 
@@ -85,7 +86,7 @@ public final class StateDiff {
     if (want.isTextual() && have.isTextual()) {
       String a = lineEndings(want.textValue());
       String b = lineEndings(have.textValue());
-      return a.equals(b) || sameDuration(a, b);
+      return a.equals(b) || sameDuration(a, b) || leniency == Leniency.SPLUNK_FORM && sameSplunkBoolean(a, b);
     }
     if (leniency == Leniency.SPLUNK_FORM) {
       return sameSplunkValue(want.asText(), have);
@@ -106,6 +107,18 @@ public final class StateDiff {
       }
     }
     return lineEndings(want).equals(lineEndings(have.asText()));
+  }
+
+  /**
+   * Two spellings of one conf boolean ({@code "1"} and {@code "true"}). Some settings are typed as
+   * strings in the JSON answer rather than as booleans (terraform-provider-splunk's model types
+   * {@code alert.track} as a string, since it also takes {@code auto}), so the answer may spell
+   * the value differently from the form field we sent. Both must be boolean spellings.
+   */
+  private static boolean sameSplunkBoolean(String want, String have) {
+    String a = want.strip().toLowerCase(Locale.ROOT);
+    String b = have.strip().toLowerCase(Locale.ROOT);
+    return SPLUNK_TRUE.contains(a) && SPLUNK_TRUE.contains(b) || SPLUNK_FALSE.contains(a) && SPLUNK_FALSE.contains(b);
   }
 
   private static String lineEndings(String text) {

@@ -58,11 +58,17 @@ public final class SavedSearchesWriter {
     return text.toString().stripLeading();
   }
 
-  private static String uniqueName(String name, Set<String> used) {
+  /**
+   * A stanza name as this writer writes it, before it is made unique: one line, without brackets
+   * (a {@code ]} would end the header), never empty.
+   */
+  public static String stanzaName(String name) {
     String base = oneLine(name).replace('[', '(').replace(']', ')').strip();
-    if (base.isEmpty()) {
-      base = "detectc rule";
-    }
+    return base.isEmpty() ? "detectc rule" : base;
+  }
+
+  private static String uniqueName(String name, Set<String> used) {
+    String base = stanzaName(name);
     String candidate = base;
     for (int n = 2; !used.add(candidate.toLowerCase(Locale.ROOT)); n++) {
       candidate = base + " (" + n + ")";

@@ -30,6 +30,14 @@ public final class SplPackage {
     return SavedSearchesWriter.write(header, stanzas);
   }
 
+  /**
+   * The stanza {@link #savedSearches} writes for one compiled rule (which must have compiled), for
+   * callers that ship it another way, such as {@code push} over Splunk's REST API.
+   */
+  public static SavedSearchStanza stanza(Target target, CompiledRule rule) {
+    return stanza(SplSpec.of(target), rule);
+  }
+
   static SavedSearchStanza stanza(SplSpec spl, CompiledRule rule) {
     RuleInfo info = rule.info();
     CompileResult result = rule.result().orElseThrow();

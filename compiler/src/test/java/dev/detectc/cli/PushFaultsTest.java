@@ -86,7 +86,7 @@ class PushFaultsTest {
         "{\"message\":\"rule_id: \\\"" + RULE + "\\\" not found\",\"status_code\":404}"));
     PushRun run = push(ONE);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
-    assertThat(kibana.server().requests()).extracting(Recorded::method).containsExactly("GET", "POST", "GET", "PUT");
+    assertThat(kibana.server().requests()).extracting(Recorded::method).containsExactly("GET", "POST", "GET", "PATCH");
     assertThat(run.out()).contains("updated       " + RULE).contains("updated after a conflict")
         .contains("~ name: \"Someone else's rule\" -> \"DNS Zone Transfer Requested");
     assertThat(kibana.emulator().rules().get(RULE).path("severity").asText()).isEqualTo("medium");

@@ -2,7 +2,6 @@ package dev.detectc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.detectc.push.PushTargets;
 import dev.detectc.push.Siem;
 import dev.detectc.push.fake.FakeClock;
 import dev.detectc.push.fake.FakeKibana;
@@ -34,16 +33,6 @@ class PushInputTest {
   @TempDir
   Path temp;
 
-
-  @Test
-  void thisBuildSaysPlainlyThatSplunkIsNotWiredYet() {
-    PushRun run = PushRun.run(Map.of("DETECTC_SPLUNK_TOKEN", "splunk-token-1"), PushTargets.BUILT_IN, new FakeClock(),
-        "--target", "spl", "--to", kibana.server().url() + "/servicesNS/nobody/search", ONE);
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err()).contains("pushing --target spl to Splunk is not available in this build:"
-        + " the target's saved-search (savedsearches) packaging is not wired into push yet");
-    assertThat(kibana.server().requests()).isEmpty();
-  }
 
   @Test
   void usageErrorsSendNothing() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.detectc.push.PushTargets;
+import dev.detectc.push.fake.FakeClock;
 import dev.detectc.push.fake.FakeKibana;
 import dev.detectc.push.fake.FakeSiemServer;
 import dev.detectc.push.fake.Loopback;
@@ -114,7 +116,7 @@ class PushKibanaTest {
     assertThat(update.out()).contains("updated       " + ZONE_TRANSFER).contains("~ risk_score: 47 -> 73");
     List<Recorded> writes = kibana.server().writes();
     assertThat(writes).hasSize(1);
-    assertThat(writes.get(0).method()).isEqualTo("PUT");
+    assertThat(writes.get(0).method()).isEqualTo("PATCH");
     assertThat(writes.get(0).path()).isEqualTo("/s/soc/api/detection_engine/rules");
     JsonNode body = JSON.readTree(writes.get(0).body());
     assertThat(body.path("rule_id").asText()).isEqualTo(ZONE_TRANSFER);
@@ -162,6 +164,52 @@ class PushKibanaTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  @Test
+  void anUpdateKeepsWhatTheUiAddedAndNeverSwitchesTheRuleOffAgain() throws Exception {
+    Path rule = temp.resolve("rule.yml");
+    Files.writeString(rule, Files.readString(Path.of("rules/det0877/dns_zone_transfer_unapproved_host.yml")));
+    String[] args = {"--target", "lucene", "--profile", "ecs", "--to", kibana.server().url() + "/s/soc", "--env",
+        "test-fixtures/det0877/environment.yml", rule.toString()};
+    Map<String, String> env = Map.of("DETECTC_ELASTIC_API_KEY", KEY);
+    PushRun created = PushRun.run(env, PushTargets.BUILT_IN, new FakeClock(), args);
+    assertThat(created.exitCode()).as(created.toString()).isEqualTo(ExitCodes.OK);
+    // The packaging creates rules switched off, for a person to review and enable.
+    assertThat(JSON.readTree(kibana.server().writes().get(0).body()).path("enabled").asBoolean(true)).isFalse();
+
+    // Someone enables the rule in Kibana and adds an exception list and an action.
+    kibana.emulator().edit(ZONE_TRANSFER, stored -> {
+      stored.put("enabled", true);
+      stored.putArray("exceptions_list").addObject().put("id", "endpoint_list").put("list_id", "endpoint_list")
+          .put("namespace_type", "agnostic").put("type", "endpoint");
+      stored.putArray("actions").addObject().put("id", "connector-1").put("action_type_id", ".slack")
+          .put("group", "default");
+    });
+    kibana.server().clearRequests();
+    PushRun again = PushRun.run(env, PushTargets.BUILT_IN, new FakeClock(), args);
+    assertThat(again.exitCode()).as(again.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(kibana.server().writes()).isEmpty();
+    assertThat(again.out()).contains("unchanged     " + ZONE_TRANSFER);
+
+    Files.writeString(rule, Files.readString(rule).replace("level: medium", "level: high"));
+    kibana.server().clearRequests();
+    PushRun update = PushRun.run(env, PushTargets.BUILT_IN, new FakeClock(), args);
+    assertThat(update.exitCode()).as(update.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(update.out()).contains("~ severity: \"medium\" -> \"high\"").doesNotContain("enabled");
+    List<Recorded> writes = kibana.server().writes();
+    assertThat(writes).hasSize(1);
+    assertThat(writes.get(0).method()).isEqualTo("PATCH");
+    assertThat(writes.get(0).path()).isEqualTo("/s/soc/api/detection_engine/rules");
+    JsonNode patch = JSON.readTree(writes.get(0).body());
+    assertThat(patch.path("rule_id").asText()).isEqualTo(ZONE_TRANSFER);
+    assertThat(patch.has("enabled")).isFalse();
+    assertThat(patch.has("exceptions_list")).isFalse();
+    JsonNode stored = kibana.emulator().rules().get(ZONE_TRANSFER);
+    assertThat(stored.path("severity").asText()).isEqualTo("high");
+    assertThat(stored.path("enabled").asBoolean()).isTrue();
+    assertThat(stored.path("exceptions_list").get(0).path("list_id").asText()).isEqualTo("endpoint_list");
+    assertThat(stored.path("actions").get(0).path("id").asText()).isEqualTo("connector-1");
   }
 
   Path copyPack() throws Exception {

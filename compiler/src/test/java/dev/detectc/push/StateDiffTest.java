@@ -87,4 +87,17 @@ class StateDiffTest {
     // JSON mode keeps types strict.
     assertThat(paths(json, "{'is_scheduled':'1'}", "{'is_scheduled':true}")).containsExactly("is_scheduled");
   }
+
+  @Test
+  void splunkBooleansAnsweredAsStringsMatchInEitherSpelling() {
+    assertThat(paths(splunk, "{'alert.track':'1','alert.suppress':'0'}", "{'alert.track':'true','alert.suppress':'false'}"))
+        .isEmpty();
+    assertThat(paths(splunk, "{'alert.track':'1'}", "{'alert.track':'1'}")).isEmpty();
+    assertThat(paths(splunk, "{'alert.track':'1'}", "{'alert.track':'false'}")).containsExactly("alert.track");
+    // Only two boolean spellings are one value: a string that is not a boolean stays itself.
+    assertThat(paths(splunk, "{'alert.track':'1'}", "{'alert.track':'auto'}")).containsExactly("alert.track");
+    assertThat(paths(splunk, "{'alert_threshold':'1'}", "{'alert_threshold':'10'}")).containsExactly("alert_threshold");
+    // JSON mode does not take these liberties.
+    assertThat(paths(json, "{'alert.track':'1'}", "{'alert.track':'true'}")).containsExactly("alert.track");
+  }
 }

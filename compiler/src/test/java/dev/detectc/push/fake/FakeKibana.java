@@ -14,8 +14,9 @@ import java.util.function.Function;
 
 /**
  * Kibana's detection-engine rules API as documented: GET by {@code rule_id}, POST creates (409
- * when the rule_id exists), PUT replaces (404 when it does not); the server adds its own fields
- * (id, timestamps, revision, defaults) and answers errors in Kibana's shapes.
+ * when the rule_id exists), PUT replaces (fields not sent go back to defaults) and PATCH updates
+ * only the fields sent (both 404 when it does not exist); the server adds its own fields (id,
+ * timestamps, revision, defaults) and answers errors in Kibana's shapes.
  */
 public final class FakeKibana implements Function<Recorded, Reply> {
 
@@ -34,6 +35,11 @@ public final class FakeKibana implements Function<Recorded, Reply> {
 
   public synchronized Map<String, ObjectNode> rules() {
     return Map.copyOf(rules);
+  }
+
+  /** Changes a stored rule as someone in Kibana's UI would (enable it, add an exception list or an action). */
+  public synchronized void edit(String ruleId, java.util.function.Consumer<ObjectNode> edit) {
+    edit.accept(rules.get(ruleId));
   }
 
   /** Puts a rule as if someone had created it earlier (server fields are added). */
@@ -80,6 +86,20 @@ public final class FakeKibana implements Function<Recorded, Reply> {
         ObjectNode updated = withServerFields(replacement, previous);
         rules.put(id, updated);
         return Reply.json(200, updated.toString());
+      case "PATCH":
+        ObjectNode patch = parse(request.body());
+        String patched = patch.path("rule_id").asText();
+        ObjectNode before = rules.get(patched);
+        if (before == null) {
+          return notFound(patched);
+        }
+        ObjectNode after = before.deepCopy();
+        after.setAll(patch);
+        after.put("updated_at", "2026-11-30T10:05:00.000Z");
+        after.put("revision", before.path("revision").asInt() + 1);
+        after.put("version", before.path("version").asInt() + 1);
+        rules.put(patched, after);
+        return Reply.json(200, after.toString());
       default:
         return Reply.json(404, "{\"statusCode\":404,\"error\":\"Not Found\",\"message\":\"Not Found\"}");
     }

@@ -14,11 +14,16 @@ import java.util.function.Function;
  * collection with {@code name} creates (409 when taken), POST to the entry updates only the
  * fields sent (and refuses {@code name}). Answers come as {@code output_mode=json} does: the
  * stanza under {@code entry[0].content}, with booleans and numbers typed, server defaults added.
+ * Which settings are typed follows splunk/terraform-provider-splunk
+ * {@code client/models/saved_searches.go} (reference §2.5): {@code is_scheduled},
+ * {@code alert.digest_mode}, {@code alert.suppress}, {@code disabled} and {@code action.<name>}
+ * are booleans, {@code alert.severity} is a number, and {@code alert.track} and
+ * {@code alert_threshold} stay strings.
  */
 public final class FakeSplunk implements Function<Recorded, Reply> {
 
   private static final Set<String> BOOLEANS = Set.of("is_scheduled", "disabled", "alert.digest_mode", "is_visible",
-      "alert.suppress", "alert.track", "realtime_schedule", "run_on_startup", "action.email");
+      "alert.suppress", "realtime_schedule", "run_on_startup");
   private static final Set<String> NUMBERS = Set.of("alert.severity", "max_concurrent", "schedule_priority_level");
 
   private final String namespace;
@@ -94,7 +99,7 @@ public final class FakeSplunk implements Function<Recorded, Reply> {
   }
 
   private static void set(ObjectNode content, String key, String value) {
-    if (BOOLEANS.contains(key)) {
+    if (BOOLEANS.contains(key) || key.matches("action\\.[^.]+")) {
       content.put(key, value.equals("1") || value.equalsIgnoreCase("true"));
     } else if (NUMBERS.contains(key)) {
       content.put(key, Integer.parseInt(value));
