@@ -72,7 +72,7 @@ public final class RuleCompiler {
   }
 
   private String mapped() {
-    return String.join("; ", profile.logsources().stream().map(LogSourceMapping::describe).toList());
+    return profile.describeMapped();
   }
 
   Target target() {

@@ -75,7 +75,7 @@ final class SplCompiler {
     if (!profile.open()) {
       mapping = profile.mapping(rule.logsource()).orElseThrow(() -> new RefusalException(DiagnosticCode.UNMAPPED_LOGSOURCE,
           "profile " + profile.name() + " maps no source to log source " + rule.logsource() + " (mapped: "
-              + String.join("; ", profile.logsources().stream().map(LogSourceMapping::describe).toList()) + ")"));
+              + profile.describeMapped() + ")"));
     }
     FieldResolver fields = new FieldResolver(profile, mapping, target.escaper());
     String prefix = spl.tstats() ? datasetObject(mapping) + "." : "";
