@@ -1,6 +1,12 @@
 package dev.detectc.cli;
 
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** Entry point: builds the command tree and maps failures to {@link ExitCodes}. */
@@ -9,7 +15,18 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(run(args, console(FileDescriptor.out, System.console() != null), console(FileDescriptor.err, true)));
+  }
+
+  /**
+   * A UTF-8 writer on a standard stream. System.out encodes with the platform charset, which is
+   * US-ASCII under LANG=C (as in many CI containers): a rule value such as 'café' came out as
+   * 'caf?', a silently different query. Output is flushed per line only on a terminal; piped
+   * output is buffered and flushed when the command ends.
+   */
+  private static PrintWriter console(FileDescriptor stream, boolean flushEachLine) {
+    Writer writer = new OutputStreamWriter(new FileOutputStream(stream), StandardCharsets.UTF_8);
+    return new PrintWriter(flushEachLine ? writer : new BufferedWriter(writer, 1 << 16), flushEachLine);
   }
 
   /** Runs one invocation with the given writers; tests call this directly. */
