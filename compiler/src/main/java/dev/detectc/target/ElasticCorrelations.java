@@ -21,7 +21,8 @@ import java.util.Set;
  * aliases); ES|QL {@code STATS ... BY} over fixed {@code DATE_TRUNC} buckets for event_count,
  * value_count and temporal (with the bucket warning); and, for Lucene, the counted events' query
  * for a Kibana threshold rule (event_count, or value_count as the threshold's cardinality; up to
- * three group-by fields, {@code gt}/{@code gte}). Everything else
+ * three group-by fields, {@code gt}/{@code gte}); for the Query DSL, a search body whose
+ * aggregations count event_count and value_count per fixed bucket ({@link DslCounts}). Everything else
  * is refused with the reason; chained correlations are refused by all four.
  */
 final class ElasticCorrelations {
@@ -56,7 +57,7 @@ final class ElasticCorrelations {
       case "lucene":
         return threshold(correlation, sources);
       default:
-        throw refuse("the Query DSL has no correlation form (use esql, eql or a Kibana threshold rule with lucene)");
+        return done(correlation, DslCounts.write(target, correlation, sources), List.of(approximation(rule)));
     }
   }
 

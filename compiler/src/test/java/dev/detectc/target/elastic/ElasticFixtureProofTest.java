@@ -20,12 +20,14 @@ import dev.detectc.ir.RuleSetBuilder;
 import dev.detectc.rule.Environment;
 import dev.detectc.rule.LoadedFile;
 import dev.detectc.rule.RuleLoader;
+import dev.detectc.source.DiagnosticCode;
 import dev.detectc.source.Diagnostics;
 import dev.detectc.target.CompileResult;
 import dev.detectc.target.KibanaPackage;
 import dev.detectc.target.Profile;
 import dev.detectc.target.RuleCompiler;
 import dev.detectc.target.Target;
+import dev.detectc.target.elastic.engine.DslAggregationRun;
 import dev.detectc.target.elastic.engine.DslTranslator;
 import dev.detectc.target.elastic.engine.EsQueryStringParser;
 import dev.detectc.target.elastic.engine.FixtureIndex;
@@ -52,12 +54,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * cases is indexed into an in-memory Lucene index mapped like Elasticsearch, and each
  * single-event rule's emitted Lucene query string (parsed by Lucene's classic QueryParser) and
  * Query DSL query (translated to Lucene queries) must find exactly the events the evaluator
- * alerts on, read by the evaluator's own readers (NDJSON and Zeek TSV). Each correlation that
- * the lucene target writes as a Kibana threshold rule (event_count, value_count as a threshold
- * cardinality) is run as Kibana runs it ({@link ThresholdRuleRun}: the query's hits, grouped and
- * counted from the index's doc values in fixed look-back buckets) and must alert for exactly the
- * groups the evaluator's sliding windows alert for, except the documented bucket misses in
- * {@link #WINDOW_DIFFERENCES}, which are asserted as such. The fixture files' own expectations
+ * alerts on, read by the evaluator's own readers (NDJSON and Zeek TSV). Each event_count and
+ * value_count correlation is run as the Kibana threshold rule of the lucene target
+ * ({@link ThresholdRuleRun}) and as the dsl target's search body with aggregations
+ * ({@link DslAggregationRun}), both grouping and counting the index's doc values in fixed
+ * buckets, and each must alert for exactly the groups the evaluator's sliding windows alert for,
+ * except the documented bucket misses in {@link #WINDOW_DIFFERENCES}, asserted as such. The fixture files' own expectations
  * are checked against the evaluator by the evaluator's tests, and against the Lucene hits here
  * where they list lines.
  */
@@ -164,7 +166,7 @@ class ElasticFixtureProofTest {
       int checked = 0;
       for (IrDocument document : ruleSet.emitted()) {
         if (document instanceof IrCorrelation) {
-          checked += proveThresholdRule((IrCorrelation) document, index, groups, caseName(suite, testCase)) ? 1 : 0;
+          checked += proveCounting((IrCorrelation) document, index, groups, caseName(suite, testCase)) ? 1 : 0;
           continue;
         }
         if (!(document instanceof IrRule)) {
@@ -206,44 +208,65 @@ class ElasticFixtureProofTest {
   }
 
   /**
-   * Runs {@code correlation} as the Kibana threshold rule the lucene target makes of it and
-   * compares the alerting groups with the evaluator's; false when lucene refuses it (a typed
-   * refusal, as the corpus test checks for every rule).
+   * Runs {@code correlation} as the Kibana threshold rule the lucene target makes of it and as
+   * the search body with aggregations the dsl target makes of it, and compares each engine's
+   * alerting groups with the evaluator's; false when both refuse it (a typed refusal, as the
+   * corpus test checks for every rule).
    */
-  private static boolean proveThresholdRule(IrCorrelation correlation, FixtureIndex index,
+  private static boolean proveCounting(IrCorrelation correlation, FixtureIndex index,
       Map<String, Set<List<String>>> evaluatorGroups, String caseName) throws Exception {
     String rule = correlation.info().nameValue();
-    Profile none = LUCENE.profile("none");
-    CompileResult lucene = new RuleCompiler(LUCENE, none).compile(correlation);
-    if (lucene.refusal().isPresent()) {
-      assertThat(lucene.refusal().get().message()).as(rule).contains("cannot");
-      return false;
-    }
-    assertThat(lucene.warnings()).as(rule + ": the bucket warning").anySatisfy(warning ->
-        assertThat(warning.message()).contains("not over a sliding window"));
-    KibanaRule.Threshold threshold = KibanaPackage.threshold(LUCENE, none, correlation);
-    Set<ThresholdRuleRun.Alert> alerts = ThresholdRuleRun.run(index,
-        new EsQueryStringParser(index.queries()).parseQuery(lucene.query().get()), threshold,
-        correlation.correlation().timespan());
-    Set<List<String>> kibana = new java.util.HashSet<>();
-    alerts.forEach(alert -> kibana.add(alert.group()));
     Set<List<String>> evaluator = new java.util.HashSet<>();
+    List<String> groupBy = correlation.correlation().groupBy();
     for (List<String> group : evaluatorGroups.getOrDefault(rule, Set.of())) {
       List<String> asIndexed = new ArrayList<>();
       for (int i = 0; i < group.size(); i++) {
-        asIndexed.add(index.valueText(threshold.fields().get(i), group.get(i)));
+        asIndexed.add(index.valueText(groupBy.get(i), group.get(i)));
       }
       evaluator.add(asIndexed);
     }
-    Set<List<String>> onlyKibana = new java.util.HashSet<>(kibana);
-    onlyKibana.removeAll(evaluator);
-    Set<List<String>> onlyEvaluator = new java.util.HashSet<>(evaluator);
-    onlyEvaluator.removeAll(kibana);
-    assertThat(onlyKibana).as(rule + ": groups only the threshold rule alerts for").isEmpty();
     Set<List<String>> documented = WINDOW_DIFFERENCES.getOrDefault(caseName, Map.of()).getOrDefault(rule, Set.of());
-    assertThat(onlyEvaluator).as(rule + " in '" + caseName + "': groups only the sliding window alerts for,"
-        + " which must be exactly the documented bucket misses").isEqualTo(documented);
+    boolean proved = false;
+    Profile none = LUCENE.profile("none");
+    CompileResult lucene = new RuleCompiler(LUCENE, none).compile(correlation);
+    if (lucene.refusal().isPresent()) {
+      assertThat(lucene.refusal().get().code()).as(rule + " lucene").isEqualTo(DiagnosticCode.UNSUPPORTED_FEATURE);
+    } else {
+      assertThat(lucene.warnings()).as(rule + ": the bucket warning").anySatisfy(warning ->
+          assertThat(warning.message()).contains("not over a sliding window"));
+      KibanaRule.Threshold threshold = KibanaPackage.threshold(LUCENE, none, correlation);
+      assertThat(threshold.fields()).as("profile none keeps the Sigma names").isEqualTo(groupBy);
+      Set<List<String>> kibana = new java.util.HashSet<>();
+      ThresholdRuleRun.run(index, new EsQueryStringParser(index.queries()).parseQuery(lucene.query().get()), threshold,
+          correlation.correlation().timespan()).forEach(alert -> kibana.add(alert.group()));
+      compareGroups(rule + " (lucene threshold rule)", caseName, kibana, evaluator, documented);
+      proved = true;
+    }
+    CompileResult dsl = new RuleCompiler(DSL, DSL.profile("none")).compile(correlation);
+    if (dsl.refusal().isPresent()) {
+      assertThat(dsl.refusal().get().code()).as(rule + " dsl").isEqualTo(DiagnosticCode.UNSUPPORTED_FEATURE);
+      return proved;
+    }
+    assertThat(dsl.warnings()).as(rule + ": the dsl bucket warning").anySatisfy(warning ->
+        assertThat(warning.message()).contains("not over a sliding window"));
+    JsonNode body = JSON.readTree(dsl.query().get());
+    assertThat(JSON.writeValueAsString(body)).as("DSL round-trips through Jackson").isEqualTo(dsl.query().get());
+    Set<List<String>> buckets = new java.util.HashSet<>();
+    DslAggregationRun.run(index, body).forEach(bucket -> buckets.add(bucket.group()));
+    compareGroups(rule + " (dsl aggregations)", caseName, buckets, evaluator, documented);
     return true;
+  }
+
+  /** The engine's alerting groups against the evaluator's: the same, but for the documented bucket misses. */
+  private static void compareGroups(String what, String caseName, Set<List<String>> engine, Set<List<String>> evaluator,
+      Set<List<String>> documented) {
+    Set<List<String>> onlyEngine = new java.util.HashSet<>(engine);
+    onlyEngine.removeAll(evaluator);
+    Set<List<String>> onlyEvaluator = new java.util.HashSet<>(evaluator);
+    onlyEvaluator.removeAll(engine);
+    assertThat(onlyEngine).as(what + ": groups only the engine alerts for").isEmpty();
+    assertThat(onlyEvaluator).as(what + " in '" + caseName + "': groups only the sliding window alerts for,"
+        + " which must be exactly the documented bucket misses").isEqualTo(documented);
   }
 
   private static String caseName(Path suite, Map<String, Object> testCase) {

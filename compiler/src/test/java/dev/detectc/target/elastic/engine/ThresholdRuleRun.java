@@ -82,7 +82,7 @@ public final class ThresholdRuleRun {
   }
 
   /** Every combination of one value per field; none when a field has no value. */
-  private static List<List<String>> combinations(List<Set<String>> values) {
+  static List<List<String>> combinations(List<Set<String>> values) {
     List<List<String>> all = new ArrayList<>();
     all.add(List.of());
     for (Set<String> options : values) {
