@@ -36,11 +36,8 @@ public final class KibanaPackage {
       CorrelationRule correlation = ((IrCorrelation) result.document()).correlation();
       // Each run looks back one timespan: fixed windows, as the compile warning says.
       String window = minutes(correlation.timespan());
-      dev.detectc.rule.LogSource source = logsource(result.document());
-      List<String> fields = correlation.groupBy().stream().map(group -> target.openMapping(profile).rename(source, group))
-          .toList();
       KibanaRule.Threshold threshold = type(target) == KibanaRule.Type.QUERY
-          ? new KibanaRule.Threshold(fields, ElasticCorrelations.thresholdValue(correlation).orElseThrow())
+          ? threshold(target, profile, (IrCorrelation) result.document())
           : null;
       kibana = new KibanaRule(threshold == null ? type(target) : KibanaRule.Type.THRESHOLD, query, index, threshold,
           window, "now-" + window);
@@ -48,6 +45,14 @@ public final class KibanaPackage {
       kibana = new KibanaRule(type(target), query, index, null, null, null);
     }
     return WRITER.line(rule.info(), kibana);
+  }
+
+  /**
+   * The Kibana threshold of a correlation the lucene target compiles (event_count, value_count),
+   * with {@code profile}'s field names; a {@link RefusalException} when it has none.
+   */
+  public static KibanaRule.Threshold threshold(Target target, Profile profile, IrCorrelation correlation) {
+    return ElasticCorrelations.kibanaThreshold(target, profile, correlation);
   }
 
   /** A Kibana schedule duration ({@code 5m}, {@code 1h}, {@code 90s}). */

@@ -54,9 +54,7 @@ public final class KibanaNdjson {
       strings(node.putArray("index"), rule.index());
     }
     if (rule.threshold() != null) {
-      ObjectNode threshold = node.putObject("threshold");
-      strings(threshold.putArray("field"), rule.threshold().fields());
-      threshold.put("value", rule.threshold().value());
+      node.set("threshold", threshold(rule.threshold()));
     }
     node.put("enabled", false);
     if (rule.interval() != null) {
@@ -79,6 +77,21 @@ public final class KibanaNdjson {
     node.put("max_signals", 100);
     node.put("version", 1);
     return node;
+  }
+
+  /** The threshold object of a threshold rule: {@code field}, {@code value} and, when counting distinct values, {@code cardinality}. */
+  static ObjectNode threshold(KibanaRule.Threshold threshold) {
+    ObjectNode node = JSON.createObjectNode();
+    strings(node.putArray("field"), threshold.fields());
+    node.put("value", threshold.value());
+    threshold.cardinality().ifPresent(cardinality -> node.putArray("cardinality").addObject()
+        .put("field", cardinality.field()).put("value", cardinality.value()));
+    return node;
+  }
+
+  /** The threshold object as one line of JSON (for messages that show the rule). */
+  public static String thresholdJson(KibanaRule.Threshold threshold) {
+    return threshold(threshold).toString();
   }
 
   /** The Sigma id when it is a UUID; otherwise a UUID derived from the file and title, stable across runs. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.detectc.ir.IrCorrelation;
 import dev.detectc.ir.IrDocument;
 import dev.detectc.eval.CompiledRules;
 import dev.detectc.eval.Evaluation;
@@ -19,14 +20,19 @@ import dev.detectc.ir.RuleSetBuilder;
 import dev.detectc.rule.Environment;
 import dev.detectc.rule.LoadedFile;
 import dev.detectc.rule.RuleLoader;
+import dev.detectc.source.DiagnosticCode;
 import dev.detectc.source.Diagnostics;
 import dev.detectc.target.CompileResult;
+import dev.detectc.target.KibanaPackage;
+import dev.detectc.target.Profile;
 import dev.detectc.target.RuleCompiler;
 import dev.detectc.target.Target;
+import dev.detectc.target.elastic.engine.DslAggregationRun;
 import dev.detectc.target.elastic.engine.DslTranslator;
 import dev.detectc.target.elastic.engine.EsQueryStringParser;
 import dev.detectc.target.elastic.engine.FixtureIndex;
 import dev.detectc.target.elastic.engine.IndexMapping;
+import dev.detectc.target.elastic.engine.ThresholdRuleRun;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +54,14 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * cases is indexed into an in-memory Lucene index mapped like Elasticsearch, and each
  * single-event rule's emitted Lucene query string (parsed by Lucene's classic QueryParser) and
  * Query DSL query (translated to Lucene queries) must find exactly the events the evaluator
- * alerts on, read by the evaluator's own readers (NDJSON and Zeek TSV). Correlations are out of
- * scope here (Lucene cannot count). The fixture files' own expectations are checked against the
- * evaluator by the evaluator's tests, and against the Lucene hits here where they list lines.
+ * alerts on, read by the evaluator's own readers (NDJSON and Zeek TSV). Each event_count and
+ * value_count correlation is run as the Kibana threshold rule of the lucene target
+ * ({@link ThresholdRuleRun}) and as the dsl target's search body with aggregations
+ * ({@link DslAggregationRun}), both grouping and counting the index's doc values in fixed
+ * buckets, and each must alert for exactly the groups the evaluator's sliding windows alert for,
+ * except the documented bucket misses in {@link #WINDOW_DIFFERENCES}, asserted as such. The fixture files' own expectations
+ * are checked against the evaluator by the evaluator's tests, and against the Lucene hits here
+ * where they list lines.
  */
 class ElasticFixtureProofTest {
 
@@ -66,6 +77,26 @@ class ElasticFixtureProofTest {
   static final Map<String, String> KNOWN_DIVERGENCES = Map.of(
       "edge_exists", "test-fixtures/edge/events/empty_null.json:4",
       "edge_not_exists", "test-fixtures/edge/events/empty_null.json:4");
+
+  /**
+   * Where a threshold rule's fixed look-back buckets see less than Sigma's sliding window
+   * (docs/elastic.md, the approximate-window warning): by case, the rule and the groups the
+   * evaluator alerts for and the threshold rule does not. Each is a burst that straddles a
+   * bucket edge, as its fixture says.
+   */
+  static final Map<String, Map<String, Set<List<String>>>> WINDOW_DIFFERENCES = Map.of(
+      "nxdomain-enumeration: zeek NXDOMAIN burst straddling a five-minute boundary fires",
+      Map.of("zeek_dns_nxdomain_enumeration", Set.of(List.of("203.0.113.9"))),
+      "nxdomain-enumeration: generic NXDOMAIN burst straddling a five-minute boundary fires",
+      Map.of("dns_nxdomain_enumeration", Set.of(List.of("203.0.113.9"))),
+      "subdomain-enumeration: zeek burst straddling a five-minute boundary fires",
+      Map.of("zeek_dns_subdomain_enumeration", Set.of(List.of("198.51.100.23"))),
+      "subdomain-enumeration: generic burst straddling a five-minute boundary fires",
+      Map.of("dns_subdomain_enumeration", Set.of(List.of("198.51.100.23"))),
+      "edge: a burst straddling a fixed one-minute boundary fires",
+      Map.of("edge_nxdomain_burst", Set.of(List.of("198.51.100.7"))),
+      "edge: events out of order within the window still count",
+      Map.of("edge_nxdomain_burst", Set.of(List.of("198.51.100.7"))));
 
   @TestFactory
   Stream<DynamicTest> everySingleEventRuleFindsExactlyTheExpectedEvents() throws Exception {
@@ -105,27 +136,39 @@ class ElasticFixtureProofTest {
     List<String> eventFiles = strings(testCase.get("events"));
     List<Path> paths = eventFiles.stream().map(file -> dir.resolve(file).normalize()).toList();
     Map<String, JsonNode> events = new LinkedHashMap<>();
+    Map<String, Long> times = new LinkedHashMap<>();
     for (Path path : paths) {
       ReadProblems problems = new ReadProblems(path.toString());
       try (EventReader reader = EventReaders.open(path, EventTime.defaults(), problems)) {
         assertThat(reader).as(path.toString()).isNotNull();
         for (Event event = reader.next(); event != null; event = reader.next()) {
           events.put(event.file() + ":" + event.line(), event.fields());
+          if (event.hasTime()) {
+            times.put(event.file() + ":" + event.line(), event.time());
+          }
         }
       }
       assertThat(problems.toList()).as(path.toString()).isEmpty();
     }
     RuleSet ruleSet = new RuleSetBuilder(environment).build(files);
     Map<String, Set<String>> alerts = new LinkedHashMap<>();
+    Map<String, Set<List<String>>> groups = new LinkedHashMap<>();
     new Evaluation(CompiledRules.compile(ruleSet), EventTime.defaults()).run(paths, alert -> {
       if (alert.correlated().isEmpty()) {
         alerts.computeIfAbsent(alert.ruleName(), name -> new TreeSet<>()).add(alert.event().file() + ":" + alert.event().line());
+      } else {
+        groups.computeIfAbsent(alert.ruleName(), name -> new java.util.HashSet<>())
+            .add(List.copyOf(alert.correlated().get().group().values()));
       }
     }, count -> { });
     Map<String, Expectation> expected = expectations(testCase, paths);
-    try (FixtureIndex index = new FixtureIndex(mapping, events)) {
+    try (FixtureIndex index = new FixtureIndex(mapping, events, times)) {
       int checked = 0;
       for (IrDocument document : ruleSet.emitted()) {
+        if (document instanceof IrCorrelation) {
+          checked += proveCounting((IrCorrelation) document, index, groups, caseName(suite, testCase)) ? 1 : 0;
+          continue;
+        }
         if (!(document instanceof IrRule)) {
           continue;
         }
@@ -162,6 +205,72 @@ class ElasticFixtureProofTest {
       }
       assertThat(checked + expected.size()).as("the case exercises something").isPositive();
     }
+  }
+
+  /**
+   * Runs {@code correlation} as the Kibana threshold rule the lucene target makes of it and as
+   * the search body with aggregations the dsl target makes of it, and compares each engine's
+   * alerting groups with the evaluator's; false when both refuse it (a typed refusal, as the
+   * corpus test checks for every rule).
+   */
+  private static boolean proveCounting(IrCorrelation correlation, FixtureIndex index,
+      Map<String, Set<List<String>>> evaluatorGroups, String caseName) throws Exception {
+    String rule = correlation.info().nameValue();
+    Set<List<String>> evaluator = new java.util.HashSet<>();
+    List<String> groupBy = correlation.correlation().groupBy();
+    for (List<String> group : evaluatorGroups.getOrDefault(rule, Set.of())) {
+      List<String> asIndexed = new ArrayList<>();
+      for (int i = 0; i < group.size(); i++) {
+        asIndexed.add(index.valueText(groupBy.get(i), group.get(i)));
+      }
+      evaluator.add(asIndexed);
+    }
+    Set<List<String>> documented = WINDOW_DIFFERENCES.getOrDefault(caseName, Map.of()).getOrDefault(rule, Set.of());
+    boolean proved = false;
+    Profile none = LUCENE.profile("none");
+    CompileResult lucene = new RuleCompiler(LUCENE, none).compile(correlation);
+    if (lucene.refusal().isPresent()) {
+      assertThat(lucene.refusal().get().code()).as(rule + " lucene").isEqualTo(DiagnosticCode.UNSUPPORTED_FEATURE);
+    } else {
+      assertThat(lucene.warnings()).as(rule + ": the bucket warning").anySatisfy(warning ->
+          assertThat(warning.message()).contains("not over a sliding window"));
+      KibanaRule.Threshold threshold = KibanaPackage.threshold(LUCENE, none, correlation);
+      assertThat(threshold.fields()).as("profile none keeps the Sigma names").isEqualTo(groupBy);
+      Set<List<String>> kibana = new java.util.HashSet<>();
+      ThresholdRuleRun.run(index, new EsQueryStringParser(index.queries()).parseQuery(lucene.query().get()), threshold,
+          correlation.correlation().timespan()).forEach(alert -> kibana.add(alert.group()));
+      compareGroups(rule + " (lucene threshold rule)", caseName, kibana, evaluator, documented);
+      proved = true;
+    }
+    CompileResult dsl = new RuleCompiler(DSL, DSL.profile("none")).compile(correlation);
+    if (dsl.refusal().isPresent()) {
+      assertThat(dsl.refusal().get().code()).as(rule + " dsl").isEqualTo(DiagnosticCode.UNSUPPORTED_FEATURE);
+      return proved;
+    }
+    assertThat(dsl.warnings()).as(rule + ": the dsl bucket warning").anySatisfy(warning ->
+        assertThat(warning.message()).contains("not over a sliding window"));
+    JsonNode body = JSON.readTree(dsl.query().get());
+    assertThat(JSON.writeValueAsString(body)).as("DSL round-trips through Jackson").isEqualTo(dsl.query().get());
+    Set<List<String>> buckets = new java.util.HashSet<>();
+    DslAggregationRun.run(index, body).forEach(bucket -> buckets.add(bucket.group()));
+    compareGroups(rule + " (dsl aggregations)", caseName, buckets, evaluator, documented);
+    return true;
+  }
+
+  /** The engine's alerting groups against the evaluator's: the same, but for the documented bucket misses. */
+  private static void compareGroups(String what, String caseName, Set<List<String>> engine, Set<List<String>> evaluator,
+      Set<List<String>> documented) {
+    Set<List<String>> onlyEngine = new java.util.HashSet<>(engine);
+    onlyEngine.removeAll(evaluator);
+    Set<List<String>> onlyEvaluator = new java.util.HashSet<>(evaluator);
+    onlyEvaluator.removeAll(engine);
+    assertThat(onlyEngine).as(what + ": groups only the engine alerts for").isEmpty();
+    assertThat(onlyEvaluator).as(what + " in '" + caseName + "': groups only the sliding window alerts for,"
+        + " which must be exactly the documented bucket misses").isEqualTo(documented);
+  }
+
+  private static String caseName(Path suite, Map<String, Object> testCase) {
+    return suite.getParent().getFileName() + ": " + testCase.get("name");
   }
 
   /** What one rule must match in one case. */

@@ -1,6 +1,7 @@
 package dev.detectc.target.elastic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,6 +69,25 @@ class KibanaNdjsonTest {
     assertThat(threshold.at("/threshold/field/0").asText()).isEqualTo("source.ip");
     assertThat(threshold.at("/threshold/value").asLong()).isEqualTo(10);
     assertThat(threshold.get("interval").asText()).isEqualTo("5m");
+  }
+
+  @Test
+  void valueCountThresholdsCarryOneCardinalityEntryAndKibanasLimitsHold() throws Exception {
+    RuleInfo info = info("dns_subdomain_enumeration.yml");
+    KibanaRule.Threshold threshold = new KibanaRule.Threshold(List.of("source.ip"), 1,
+        new KibanaRule.Cardinality("dns.question.name", 50));
+    JsonNode rule = JSON.readTree(WRITER.line(info, new KibanaRule(KibanaRule.Type.THRESHOLD, "a:b", List.of("logs-*"),
+        threshold, "5m", "now-5m")));
+    assertThat(rule.get("threshold")).isEqualTo(JSON.readTree(
+        "{\"field\":[\"source.ip\"],\"value\":1,\"cardinality\":[{\"field\":\"dns.question.name\",\"value\":50}]}"));
+    assertThat(KibanaNdjson.thresholdJson(threshold)).isEqualTo(JSON.writeValueAsString(rule.get("threshold")));
+    assertThat(JSON.readTree(KibanaNdjson.thresholdJson(new KibanaRule.Threshold(List.of(), 5))).has("cardinality"))
+        .isFalse();
+    assertThatThrownBy(() -> new KibanaRule.Threshold(List.of("a", "b", "c", "d"), 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new KibanaRule.Threshold(List.of("a"), 1, new KibanaRule.Cardinality("a", 2)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new KibanaRule.Threshold(List.of("a"), 0)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
