@@ -31,10 +31,10 @@ import java.util.Set;
  * document count, and {@code _bucket_count} after a multi-bucket aggregation is the number of
  * buckets it returns (the documented use is a bucket_selector dropping buckets whose inner
  * aggregation has none). So {@code member_1._count} is the filter's document count and
- * {@code member_2>window._bucket_count} the number of inner buckets. A multi-bucket
- * aggregation reduces its buckets' pipelines before its own (InternalMultiBucketAggregation
- * .reducePipelines), so the inner selectors have dropped their buckets when the outer one
- * counts them. Counts are never missing, so the default {@code gap_policy} (skip) never
+ * {@code member_2>window._bucket_count} the number of inner buckets. Elasticsearch reduces the
+ * pipelines inside a bucket before the aggregation's own (reducePipelines of
+ * InternalMultiBucketAggregation and InternalSingleBucketAggregation, read in its source), so
+ * the inner selectors have dropped their buckets when the outer one counts them. Counts are never missing, so the default {@code gap_policy} (skip) never
  * applies. An inner bucket exists only with events of that member ({@code min_doc_count: 1}),
  * and for conditions that 0 meets (lt ...) it must also count above 0, as in ES|QL.
  *
