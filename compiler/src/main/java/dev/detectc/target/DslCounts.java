@@ -49,34 +49,53 @@ final class DslCounts {
     if (rule.thresholds().isEmpty()) {
       throw refuse(target, "a " + rule.type().id() + " without a condition has nothing to select buckets on");
     }
-    List<String> predicates = sources.stream().map(RuleCompiler.Source::predicate).toList();
-    String query = predicates.size() == 1 ? predicates.get(0)
+    String query = anyOf(sources.stream().map(RuleCompiler.Source::predicate).toList());
+    String counted = rule.type() == CorrelationType.VALUE_COUNT
+        ? field(target, correlation, sources, rule.fields().get(0)) : null;
+    String aggregations = selected(json, rule, counted, false);
+    for (int i = rule.groupBy().size() - 1; i >= 0; i--) {
+      aggregations = "{" + terms(json, i, field(target, correlation, sources, rule.groupBy().get(i)), aggregations) + "}";
+    }
+    return "{\"size\":0,\"query\":" + query + ",\"aggs\":{" + histogram(json, rule.timespan(), aggregations) + "}}";
+  }
+
+  /** One query, or a bool query matching any of several. */
+  static String anyOf(List<String> predicates) {
+    return predicates.size() == 1 ? predicates.get(0)
         : "{\"bool\":{\"should\":[" + String.join(",", predicates) + "],\"minimum_should_match\":1}}";
+  }
+
+  /** The aggregation {@code window}: fixed {@code timespan} buckets of {@code @timestamp}, each holding {@code aggregations}. */
+  static String histogram(Escaper json, java.time.Duration timespan, String aggregations) {
+    return json.string("window") + ":{\"date_histogram\":{\"field\":" + json.string(TIME_FIELD) + ",\"fixed_interval\":"
+        + json.string(json.duration(timespan)) + ",\"min_doc_count\":1},\"aggs\":" + aggregations + "}";
+  }
+
+  /** The terms aggregation {@code group_<level + 1>} on {@code field} (already quoted), each bucket holding {@code aggregations}. */
+  static String terms(Escaper json, int level, String field, String aggregations) {
+    return json.string("group_" + (level + 1)) + ":{\"terms\":{\"field\":" + field + ",\"size\":" + GROUPS
+        + "},\"aggs\":" + aggregations + "}";
+  }
+
+  /**
+   * The aggregations of a bucket that stays only when {@code rule}'s condition holds for it: a
+   * {@code cardinality} of {@code counted} (quoted; null for event_count, which reads
+   * {@code _count}) and the {@code bucket_selector} {@code condition}. With {@code someEvents},
+   * a bucket must also have a count above 0, for conditions that 0 would meet (lt, lte, neq).
+   */
+  static String selected(Escaper json, CorrelationRule rule, String counted, boolean someEvents) {
     List<String> conditions = new ArrayList<>();
+    if (someEvents && rule.conditionHolds(java.math.BigDecimal.ZERO)) {
+      conditions.add("params.count > 0");
+    }
     for (CorrelationRule.Threshold threshold : rule.thresholds()) {
       conditions.add("params.count " + threshold.op().symbol() + " " + json.number(threshold.value()));
     }
-    String measured;
-    String path;
-    if (rule.type() == CorrelationType.VALUE_COUNT) {
-      measured = json.string("value_count") + ":{\"cardinality\":{\"field\":"
-          + field(target, correlation, sources, rule.fields().get(0)) + ",\"precision_threshold\":" + PRECISION_THRESHOLD + "}},";
-      path = "value_count";
-    } else {
-      measured = "";
-      path = "_count";
-    }
-    String aggregations = "{" + measured + json.string("condition") + ":{\"bucket_selector\":{\"buckets_path\":{"
-        + json.string("count") + ":" + json.string(path) + "},\"script\":" + json.string(String.join(" && ", conditions))
-        + "}}}";
-    for (int i = rule.groupBy().size() - 1; i >= 0; i--) {
-      String field = field(target, correlation, sources, rule.groupBy().get(i));
-      aggregations = "{" + json.string("group_" + (i + 1)) + ":{\"terms\":{\"field\":" + field + ",\"size\":" + GROUPS
-          + "},\"aggs\":" + aggregations + "}}";
-    }
-    return "{\"size\":0,\"query\":" + query + ",\"aggs\":{\"window\":{\"date_histogram\":{\"field\":"
-        + json.string(TIME_FIELD) + ",\"fixed_interval\":" + json.string(json.duration(rule.timespan()))
-        + ",\"min_doc_count\":1},\"aggs\":" + aggregations + "}}}";
+    String measured = counted == null ? "" : json.string("value_count") + ":{\"cardinality\":{\"field\":" + counted
+        + ",\"precision_threshold\":" + PRECISION_THRESHOLD + "}},";
+    return "{" + measured + json.string("condition") + ":{\"bucket_selector\":{\"buckets_path\":{"
+        + json.string("count") + ":" + json.string(counted == null ? "_count" : "value_count") + "},\"script\":"
+        + json.string(String.join(" && ", conditions)) + "}}}";
   }
 
   /** The field as every referenced rule's mapping names it; refused when they name it differently. */

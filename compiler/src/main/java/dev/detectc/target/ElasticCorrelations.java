@@ -23,7 +23,8 @@ import java.util.Set;
  * for a Kibana threshold rule (event_count, or value_count as the threshold's cardinality; up to
  * three group-by fields, {@code gt}/{@code gte}); for the Query DSL, a search body whose
  * aggregations count event_count and value_count per fixed bucket ({@link DslCounts}). Everything else
- * is refused with the reason; chained correlations are refused by all but ES|QL ({@link EsqlChain}).
+ * is refused with the reason; chained correlations are refused by all but ES|QL ({@link EsqlChain})
+ * and the Query DSL ({@link DslChain}).
  */
 final class ElasticCorrelations {
 
@@ -43,6 +44,9 @@ final class ElasticCorrelations {
     CorrelationRule rule = correlation.correlation();
     if (target.name().equals("esql") && EsqlChain.needed(correlation)) {
       return EsqlChain.write(target, rules, correlation);
+    }
+    if (target.name().equals("dsl") && ChainMembers.chained(correlation)) {
+      return DslChain.write(target, rules, correlation);
     }
     List<RuleCompiler.Source> sources = new ArrayList<>();
     for (IrDocument document : correlation.rules()) {

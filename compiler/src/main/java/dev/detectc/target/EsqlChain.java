@@ -1,11 +1,11 @@
 package dev.detectc.target;
 
 import dev.detectc.ir.IrCorrelation;
-import dev.detectc.ir.IrDocument;
 import dev.detectc.ir.IrRule;
 import dev.detectc.rule.CorrelationRule;
 import dev.detectc.rule.CorrelationType;
 import dev.detectc.source.DiagnosticCode;
+import dev.detectc.target.ChainMembers.Member;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,33 +44,24 @@ final class EsqlChain {
 
   /** True when {@code correlation} references another correlation, which EsqlStats does not write. */
   static boolean needed(IrCorrelation correlation) {
-    return correlation.rules().stream().anyMatch(document -> document instanceof IrCorrelation);
+    return ChainMembers.chained(correlation);
   }
 
   static CompileResult write(Target target, RuleCompiler rules, IrCorrelation temporal) {
     return new EsqlChain(target, rules, temporal).write();
   }
 
-  /** One referenced rule or correlation: the base rules it reads and how each spells the groups. */
-  private record Member(String name, CorrelationRule counted, List<IrRule> bases, List<RuleCompiler.Source> sources) {}
-
   private CompileResult write() {
     CorrelationRule rule = temporal.correlation();
-    if (rule.type() != CorrelationType.TEMPORAL || rule.extendedCondition() != null) {
-      throw refuse("only a temporal correlation (with a count condition) over event_count or value_count"
-          + " correlations is written as one ES|QL query; this one is " + rule.type().id());
-    }
-    List<Member> members = new ArrayList<>();
+    List<Member> members = ChainMembers.of(target, temporal, this::read, "one ES|QL query");
     Duration inner = null;
-    for (IrDocument document : temporal.rules()) {
-      Member member = member(document);
+    for (Member member : members) {
       if (member.counted() != null) {
         if (inner != null && !inner.equals(member.counted().timespan())) {
           throw refuse("the referenced correlations have different timespans, which one ES|QL query cannot bucket");
         }
         inner = member.counted().timespan();
       }
-      members.add(member);
     }
     List<String> groups = new ArrayList<>();
     for (String group : rule.groupBy()) {
@@ -124,40 +115,6 @@ final class EsqlChain {
         Map.of(), List.of(), rule.timespan());
   }
 
-  private Member member(IrDocument document) {
-    String name = IrCorrelation.referenceName(document);
-    if (document instanceof IrRule) {
-      IrRule base = (IrRule) document;
-      return new Member(name, null, List.of(base), List.of(read(base)));
-    }
-    IrCorrelation counted = (IrCorrelation) document;
-    CorrelationRule inner = counted.correlation();
-    if (inner.type() != CorrelationType.EVENT_COUNT && inner.type() != CorrelationType.VALUE_COUNT) {
-      throw refuse("a temporal correlation over a " + inner.type().id() + " correlation (" + name
-          + ") cannot be written as one ES|QL query; event_count and value_count can");
-    }
-    if (inner.type() == CorrelationType.VALUE_COUNT && inner.fields().size() != 1) {
-      throw refuse("value_count over " + inner.fields().size() + " fields is not supported; name one field");
-    }
-    Set<String> wanted = new LinkedHashSet<>();
-    temporal.correlation().groupBy().forEach(group -> wanted.add(temporal.correlation().resolveAlias(group, name)));
-    if (!wanted.equals(new LinkedHashSet<>(inner.groupBy()))) {
-      throw refuse("the referenced correlation " + name + " groups by " + inner.groupBy() + ", not by the temporal"
-          + " correlation's " + temporal.correlation().groupBy() + ", so its counts cannot be joined per group");
-    }
-    List<IrRule> bases = new ArrayList<>();
-    List<RuleCompiler.Source> sources = new ArrayList<>();
-    for (IrDocument referenced : counted.rules()) {
-      if (!(referenced instanceof IrRule)) {
-        throw refuse("correlations nested more than one level deep (" + name + " references "
-            + IrCorrelation.referenceName(referenced) + ") cannot be written as one ES|QL query");
-      }
-      bases.add((IrRule) referenced);
-      sources.add(read((IrRule) referenced));
-    }
-    return new Member(name, inner, bases, sources);
-  }
-
   /** Renders a base rule once for the query's WHERE and FROM. */
   private RuleCompiler.Source read(IrRule base) {
     RuleCompiler.Source source = rules.source(base);
@@ -176,7 +133,7 @@ final class EsqlChain {
     List<String> arms = new ArrayList<>();
     for (int j = 0; j < member.bases().size(); j++) {
       String measured = inner.type() == CorrelationType.VALUE_COUNT
-          ? spelling(member, j, inner.resolveAlias(inner.fields().get(0), IrCorrelation.referenceName(member.bases().get(j))))
+          ? member.spelling(j, inner.resolveAlias(inner.fields().get(0), IrCorrelation.referenceName(member.bases().get(j))))
           : "1";
       if (inner.type() == CorrelationType.VALUE_COUNT && member.bases().size() > 1) {
         measured = "TO_STRING(" + measured + ")"; // one type in every CASE arm, whatever each rule's field is
@@ -199,29 +156,21 @@ final class EsqlChain {
 
   /** The column of the temporal's group {@code group}: the field when every base rule spells it alike, else a CASE. */
   private String unifiedGroup(List<Member> members, String group, String column) {
-    List<String> arms = new ArrayList<>();
-    Set<String> spellings = new LinkedHashSet<>();
-    for (Member member : members) {
-      String field = temporal.correlation().resolveAlias(group, member.name());
-      for (int j = 0; j < member.bases().size(); j++) {
-        String baseField = member.counted() == null ? field
-            : member.counted().resolveAlias(field, IrCorrelation.referenceName(member.bases().get(j)));
-        String spelled = spelling(member, j, baseField);
-        spellings.add(spelled);
-        // One type in every CASE arm (see EsqlStats.unify): a keyword and an ip field may meet here.
-        arms.add(member.sources().get(j).predicate() + ", TO_STRING(" + spelled + ")");
-      }
+    List<String> spellings = ChainMembers.groupSpellings(temporal, members, group);
+    if (new LinkedHashSet<>(spellings).size() == 1) {
+      return spellings.get(0);
     }
-    if (spellings.size() == 1) {
-      return spellings.iterator().next();
+    List<String> arms = new ArrayList<>();
+    int at = 0;
+    for (Member member : members) {
+      for (RuleCompiler.Source source : member.sources()) {
+        // One type in every CASE arm (see EsqlStats.unify): a keyword and an ip field may meet here.
+        arms.add(source.predicate() + ", TO_STRING(" + spellings.get(at++) + ")");
+      }
     }
     String name = target.escaper().identifier(column);
     evals.add(name + " = CASE(" + String.join(", ", arms) + ")");
     return name;
-  }
-
-  private static String spelling(Member member, int base, String field) {
-    return member.sources().get(base).fields().resolve(field).text();
   }
 
   private RefusalException refuse(String what) {

@@ -43,13 +43,7 @@ public final class DslAggregationRun {
       throw new IllegalArgumentException("a counting body asks for no hits: " + body.get("size"));
     }
     JsonNode window = only(body.get("aggs"), "window");
-    expectFields(window, "date_histogram", "aggs");
-    JsonNode histogram = window.get("date_histogram");
-    expectFields(histogram, "field", "fixed_interval", "min_doc_count");
-    if (!histogram.get("field").asText().equals("@timestamp") || histogram.get("min_doc_count").asInt() != 1) {
-      throw new IllegalArgumentException("unexpected date_histogram " + histogram);
-    }
-    long span = interval(histogram.get("fixed_interval").asText()).toNanos() / 1000;
+    long span = span(window);
     List<String> groupFields = new ArrayList<>();
     JsonNode level = window.get("aggs");
     while (level.size() == 1 && level.fields().next().getKey().startsWith("group_")) {
@@ -59,26 +53,13 @@ public final class DslAggregationRun {
       groupFields.add(terms.get("terms").get("field").asText());
       level = terms.get("aggs");
     }
-    String counted = null;
-    if (level.has("value_count")) {
-      expectFields(level, "value_count", "condition");
-      JsonNode cardinality = level.get("value_count").get("cardinality");
-      expectFields(cardinality, "field", "precision_threshold");
-      counted = cardinality.get("field").asText();
-    } else {
-      expectFields(level, "condition");
+    if (level.has("member_1")) {
+      return DslChainRun.run(index, body.get("query"), span, groupFields, level);
     }
-    JsonNode selector = level.get("condition").get("bucket_selector");
-    expectFields(selector, "buckets_path", "script");
-    String path = only(selector.get("buckets_path"), "count").asText();
-    if (!path.equals(counted == null ? "_count" : "value_count")) {
-      throw new IllegalArgumentException("the selector reads " + path);
-    }
-    Predicate<BigDecimal> condition = condition(selector.get("script").asText());
-
+    Counting counting = Counting.read(level);
     List<String> fields = new ArrayList<>(groupFields);
-    if (counted != null) {
-      fields.add(counted);
+    if (counting.field() != null) {
+      fields.add(counting.field());
     }
     Map<Bucket, List<FixtureIndex.Hit>> buckets = new LinkedHashMap<>();
     for (FixtureIndex.Hit hit : index.hits(new DslTranslator(index.queries()).translate(body.get("query")), fields)) {
@@ -92,19 +73,62 @@ public final class DslAggregationRun {
     }
     Set<Bucket> kept = new LinkedHashSet<>();
     for (Map.Entry<Bucket, List<FixtureIndex.Hit>> bucket : buckets.entrySet()) {
-      BigDecimal measure;
-      if (counted == null) {
-        measure = BigDecimal.valueOf(bucket.getValue().size());
-      } else {
-        Set<String> distinct = new HashSet<>();
-        bucket.getValue().forEach(hit -> distinct.addAll(hit.values().get(fields.size() - 1)));
-        measure = BigDecimal.valueOf(distinct.size());
-      }
-      if (condition.test(measure)) {
+      if (counting.keeps(bucket.getValue(), fields.size() - 1)) {
         kept.add(bucket.getKey());
       }
     }
     return kept;
+  }
+
+  /**
+   * The aggregations of a bucket kept by its count: an optional {@code cardinality} named
+   * {@code value_count} and the {@code bucket_selector} named {@code condition} over it or over
+   * {@code _count}; {@code field} is the counted field, null for the document count.
+   */
+  record Counting(String field, Predicate<BigDecimal> selects) {
+
+    static Counting read(JsonNode level) {
+      String counted = null;
+      if (level.has("value_count")) {
+        expectFields(level, "value_count", "condition");
+        JsonNode cardinality = only(level.get("value_count"), "cardinality");
+        expectFields(cardinality, "field", "precision_threshold");
+        counted = cardinality.get("field").asText();
+      } else {
+        expectFields(level, "condition");
+      }
+      JsonNode selector = only(level.get("condition"), "bucket_selector");
+      expectFields(selector, "buckets_path", "script");
+      String path = only(selector.get("buckets_path"), "count").asText();
+      if (!path.equals(counted == null ? "_count" : "value_count")) {
+        throw new IllegalArgumentException("the selector reads " + path);
+      }
+      return new Counting(counted, DslAggregationRun.condition(selector.get("script").asText()));
+    }
+
+    /** Whether a bucket holding {@code hits} stays; the counted field's values are at {@code at} in each hit. */
+    boolean keeps(List<FixtureIndex.Hit> hits, int at) {
+      BigDecimal measure;
+      if (field == null) {
+        measure = BigDecimal.valueOf(hits.size());
+      } else {
+        Set<String> distinct = new HashSet<>();
+        hits.forEach(hit -> distinct.addAll(hit.values().get(at)));
+        measure = BigDecimal.valueOf(distinct.size());
+      }
+      return selects.test(measure);
+    }
+  }
+
+  /** The interval of a {@code date_histogram} of the shape the target writes, in epoch microseconds. */
+  static long span(JsonNode window) {
+    expectFields(window, "date_histogram", "aggs");
+    JsonNode histogram = window.get("date_histogram");
+    expectFields(histogram, "field", "fixed_interval", "min_doc_count");
+    if (!histogram.get("field").asText().equals("@timestamp") || histogram.get("min_doc_count").asInt() != 1) {
+      throw new IllegalArgumentException("unexpected date_histogram " + histogram);
+    }
+    return interval(histogram.get("fixed_interval").asText()).toNanos() / 1000;
   }
 
   /** The selector script: comparisons of {@code params.count} joined with {@code &&}. */
@@ -146,12 +170,12 @@ public final class DslAggregationRun {
     }
   }
 
-  private static JsonNode only(JsonNode object, String name) {
+  static JsonNode only(JsonNode object, String name) {
     expectFields(object, name);
     return object.get(name);
   }
 
-  private static void expectFields(JsonNode object, String... names) {
+  static void expectFields(JsonNode object, String... names) {
     Set<String> actual = new TreeSet<>();
     Iterator<String> fields = object.fieldNames();
     fields.forEachRemaining(actual::add);
