@@ -25,8 +25,27 @@ public final class FieldSelection {
 
   private record Decision(String key, boolean kept) {}
 
+  /**
+   * The ASCII keys by {@link String#hashCode()} (which over ASCII bytes is the same sum), open
+   * addressed, so a byte scanner finds a key without making a String; null slots end a probe.
+   */
+  private final String[] byHash;
+
   private FieldSelection(Set<String> keys) {
     this.keys = keys;
+    int size = Integer.highestOneBit(Math.max(4, keys == null ? 0 : keys.size() * 4) - 1) << 1;
+    this.byHash = new String[size];
+    if (keys != null) {
+      for (String key : keys) {
+        if (key.chars().allMatch(c -> c < 0x80)) {
+          int slot = key.hashCode() & (size - 1);
+          while (byHash[slot] != null) {
+            slot = (slot + 1) & (size - 1);
+          }
+          byHash[slot] = key;
+        }
+      }
+    }
   }
 
   /** The keys a lookup of each field may start with: the field itself and each prefix before a dot. */
@@ -53,6 +72,30 @@ public final class FieldSelection {
     boolean kept = keys.contains(key);
     recent[slot] = new Decision(key, kept);
     return kept;
+  }
+
+  /**
+   * The selected key spelled by the ASCII bytes {@code bytes[start, start + length)} whose
+   * String hash is {@code hash}, or null when that key is not selected (or {@link #keepsAll()}).
+   */
+  String keptKey(byte[] bytes, int start, int length, int hash) {
+    int mask = byHash.length - 1;
+    for (int slot = hash & mask; byHash[slot] != null; slot = (slot + 1) & mask) {
+      String key = byHash[slot];
+      if (key.length() == length && key.hashCode() == hash && spells(key, bytes, start)) {
+        return key;
+      }
+    }
+    return null;
+  }
+
+  private static boolean spells(String key, byte[] bytes, int start) {
+    for (int i = 0; i < key.length(); i++) {
+      if (key.charAt(i) != bytes[start + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public boolean keepsAll() {
