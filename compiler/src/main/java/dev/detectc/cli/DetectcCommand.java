@@ -5,14 +5,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The root command: only dispatches to subcommands. */
+/** The root command: only dispatches to subcommands (registered by {@link Main}). */
 @Command(
     name = "detectc",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Sigma detection-rule compiler: validate rules, prove them on logs, emit SIEM queries.",
-    subcommands = {ValidateCommand.class, CompileCommand.class, EvalCommand.class, TestCommand.class, PushCommand.class,
-        ListCommand.class})
+    description = "Sigma detection-rule compiler: validate rules, prove them on logs, emit SIEM queries.")
 public final class DetectcCommand implements Runnable {
 
   @Spec
