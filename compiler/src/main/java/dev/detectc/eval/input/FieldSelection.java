@@ -31,13 +31,18 @@ public final class FieldSelection {
    */
   private final String[] byHash;
 
+  /** Bit n set when some ASCII key is n chars long (n below 64) or, for bit 63, longer: most keys fail here unhashed. */
+  private final long lengths;
+
   private FieldSelection(Set<String> keys) {
     this.keys = keys;
     int size = Integer.highestOneBit(Math.max(4, keys == null ? 0 : keys.size() * 4) - 1) << 1;
     this.byHash = new String[size];
+    long lengthBits = 0;
     if (keys != null) {
       for (String key : keys) {
         if (key.chars().allMatch(c -> c < 0x80)) {
+          lengthBits |= 1L << Math.min(key.length(), 63);
           int slot = key.hashCode() & (size - 1);
           while (byHash[slot] != null) {
             slot = (slot + 1) & (size - 1);
@@ -46,6 +51,7 @@ public final class FieldSelection {
         }
       }
     }
+    this.lengths = lengthBits;
   }
 
   /** The keys a lookup of each field may start with: the field itself and each prefix before a dot. */
@@ -75,10 +81,17 @@ public final class FieldSelection {
   }
 
   /**
-   * The selected key spelled by the ASCII bytes {@code bytes[start, start + length)} whose
-   * String hash is {@code hash}, or null when that key is not selected (or {@link #keepsAll()}).
+   * The selected key spelled by the ASCII bytes {@code bytes[start, start + length)}, or null
+   * when that key is not selected (or {@link #keepsAll()}).
    */
-  String keptKey(byte[] bytes, int start, int length, int hash) {
+  String keptKey(byte[] bytes, int start, int length) {
+    if ((lengths & 1L << Math.min(length, 63)) == 0) {
+      return null;
+    }
+    int hash = 0;
+    for (int i = start; i < start + length; i++) {
+      hash = 31 * hash + bytes[i];
+    }
     int mask = byHash.length - 1;
     for (int slot = hash & mask; byHash[slot] != null; slot = (slot + 1) & mask) {
       String key = byHash[slot];

@@ -110,7 +110,6 @@ final class ScannedObject {
   /** After the opening quote: the selection's own String for a kept key, or null to skip its value. */
   private String key() {
     int start = position;
-    int hash = 0;
     while (true) {
       byte b = peek();
       if (b == '"') {
@@ -120,7 +119,6 @@ final class ScannedObject {
         // Control bytes are errors, escapes and non-ASCII (negative bytes) are left to Jackson.
         throw UNHANDLED;
       }
-      hash = 31 * hash + b;
       position++;
     }
     int length = position - start;
@@ -128,7 +126,7 @@ final class ScannedObject {
     if (length > MAX_KEY) {
       throw UNHANDLED;
     }
-    String kept = selection.keptKey(bytes, start, length, hash);
+    String kept = selection.keptKey(bytes, start, length);
     if (kept == null && selection.keepsAll()) {
       return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
     }
