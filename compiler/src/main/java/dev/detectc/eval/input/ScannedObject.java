@@ -35,6 +35,17 @@ final class ScannedObject {
   private static final int MAX_NUMBER = 64;
   private static final int MAX_INT_DIGITS = 18;
 
+  /** Up to 15 digits make an integer below 2^53, exact as a double; so is every power of ten to 10^22. */
+  private static final int EXACT_DIGITS = 15;
+  private static final double[] POWERS_OF_TEN = new double[EXACT_DIGITS + 1];
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+    }
+  }
+
   /** Thrown to leave the fast path; shared and without a stack trace, so leaving costs nothing. */
   private static final class Unhandled extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -73,7 +84,7 @@ final class ScannedObject {
   private ObjectNode object() {
     skipBlanks();
     expect('{');
-    ObjectNode object = NODES.objectNode();
+    ObjectNode object = selection.keepsAll() ? NODES.objectNode() : new ObjectNode(NODES, new FewFields());
     skipBlanks();
     if (peek() == '}') {
       position++;
@@ -110,16 +121,10 @@ final class ScannedObject {
   /** After the opening quote: the selection's own String for a kept key, or null to skip its value. */
   private String key() {
     int start = position;
-    while (true) {
-      byte b = peek();
-      if (b == '"') {
-        break;
-      }
-      if (b < 0x20 || b == '\\') {
-        // Control bytes are errors, escapes and non-ASCII (negative bytes) are left to Jackson.
-        throw UNHANDLED;
-      }
-      position++;
+    position = plainRun(start);
+    if (peek() != '"') {
+      // Control bytes are errors, escapes and non-ASCII (negative bytes) are left to Jackson.
+      throw UNHANDLED;
     }
     int length = position - start;
     position++;
@@ -170,21 +175,17 @@ final class ScannedObject {
   /** After the opening quote: the decoded string, the closing quote consumed. */
   private String string() {
     int start = position;
-    while (true) {
-      byte b = peek();
-      if (b == '"') {
-        String text = new String(bytes, start, position - start, StandardCharsets.ISO_8859_1);
-        position++;
-        return text;
-      }
-      if (b == '\\') {
-        return escapedString(start);
-      }
-      if (b < 0x20) {
-        throw UNHANDLED;
-      }
+    position = plainRun(start);
+    byte b = peek();
+    if (b == '"') {
+      String text = new String(bytes, start, position - start, StandardCharsets.ISO_8859_1);
       position++;
+      return text;
     }
+    if (b == '\\') {
+      return escapedString(start);
+    }
+    throw UNHANDLED;
   }
 
   /** The slow half of {@link #string()}: ASCII from {@code start} up to the first backslash is already scanned. */
@@ -279,11 +280,18 @@ final class ScannedObject {
       throw UNHANDLED;
     }
     boolean fraction = false;
+    int fractionDigits = 0;
     if (position < end && bytes[position] == '.') {
       position++;
+      int fractionStart = position;
       requireDigits();
       fraction = true;
+      fractionDigits = position - fractionStart;
+      for (int i = fractionStart; i < position && digits + fractionDigits <= EXACT_DIGITS; i++) {
+        integer = integer * 10 + (bytes[i] - '0');
+      }
     }
+    boolean exponent = false;
     if (position < end && (bytes[position] == 'e' || bytes[position] == 'E')) {
       position++;
       if (position < end && (bytes[position] == '+' || bytes[position] == '-')) {
@@ -291,11 +299,18 @@ final class ScannedObject {
       }
       requireDigits();
       fraction = true;
+      exponent = true;
     }
     if (position - start > MAX_NUMBER) {
       throw UNHANDLED;
     }
     if (fraction) {
+      if (!exponent && digits + fractionDigits <= EXACT_DIGITS) {
+        // Both integer and power of ten are exact doubles, so one correctly rounded division
+        // gives the double nearest the decimal: what Double.parseDouble returns, without the text.
+        double magnitude = integer / POWERS_OF_TEN[fractionDigits];
+        return DoubleNode.valueOf(negative ? -magnitude : magnitude);
+      }
       return DoubleNode.valueOf(Double.parseDouble(new String(bytes, start, position - start, StandardCharsets.ISO_8859_1)));
     }
     if (digits > MAX_INT_DIGITS) {
@@ -381,17 +396,31 @@ final class ScannedObject {
   /** After the opening quote: moves past the closing one, checking escapes. */
   private void skipString() {
     while (true) {
+      position = plainRun(position);
       byte b = take();
       if (b == '"') {
         return;
       }
-      if (b < 0x20) {
+      if (b != '\\') {
         throw UNHANDLED;
       }
-      if (b == '\\') {
-        escape();
-      }
+      escape();
     }
+  }
+
+  /** The index of the first byte from {@code from} that is a quote, a backslash, a control or non-ASCII byte, or the end. */
+  private int plainRun(int from) {
+    byte[] line = bytes;
+    int i = from;
+    int stop = end;
+    while (i < stop) {
+      byte b = line[i];
+      if (b == '"' || b == '\\' || b < 0x20) {
+        return i;
+      }
+      i++;
+    }
+    return i;
   }
 
   private void literal(String word) {
@@ -403,13 +432,16 @@ final class ScannedObject {
   }
 
   private void skipBlanks() {
-    while (position < end) {
-      byte b = bytes[position];
+    byte[] line = bytes;
+    int i = position;
+    while (i < end) {
+      byte b = line[i];
       if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-        return;
+        break;
       }
-      position++;
+      i++;
     }
+    position = i;
   }
 
   private void expect(char wanted) {

@@ -97,7 +97,7 @@ class ScannedObjectPropertyTest {
       case 0:
         return string(random);
       case 1:
-        return NUMBERS[random.nextInt(NUMBERS.length)];
+        return random.nextBoolean() ? NUMBERS[random.nextInt(NUMBERS.length)] : decimal(random);
       case 2:
         return List.of("true", "false", "null").get(random.nextInt(3));
       case 3:
@@ -112,6 +112,18 @@ class ScannedObjectPropertyTest {
         }
         return array.append(blank(random)).append(']').toString();
     }
+  }
+
+  /** A random decimal of 1 to 20 digits around the point, so both the exact and the parsed double paths run. */
+  private static String decimal(Random random) {
+    StringBuilder out = new StringBuilder(random.nextBoolean() ? "-" : "");
+    out.append(random.nextInt(4) == 0 ? 0 : Math.abs(random.nextLong() % (long) Math.pow(10, 1 + random.nextInt(12))));
+    out.append('.');
+    int fraction = 1 + random.nextInt(8);
+    for (int i = 0; i < fraction; i++) {
+      out.append(random.nextInt(10));
+    }
+    return out.toString();
   }
 
   private static String string(Random random) {
