@@ -157,7 +157,7 @@ final class ScannedObject {
       case '[':
         return nested();
       default:
-        return number();
+        return number(true);
     }
   }
 
@@ -262,8 +262,11 @@ final class ScannedObject {
     throw UNHANDLED;
   }
 
-  /** A JSON number as Jackson types it: int, long or double (bigger integers go to Jackson). */
-  private JsonNode number() {
+  /**
+   * A JSON number as Jackson types it: int, long or double (bigger integers go to Jackson); with
+   * {@code build} false only its syntax is checked and null returned, for a skipped value.
+   */
+  private JsonNode number(boolean build) {
     int start = position;
     boolean negative = peek() == '-';
     if (negative) {
@@ -303,6 +306,9 @@ final class ScannedObject {
     }
     if (position - start > MAX_NUMBER) {
       throw UNHANDLED;
+    }
+    if (!build) {
+      return null;
     }
     if (fraction) {
       if (!exponent && digits + fractionDigits <= EXACT_DIGITS) {
@@ -361,7 +367,7 @@ final class ScannedObject {
         skipContainer(depth, ']', false);
         return;
       default:
-        number();
+        number(false);
     }
   }
 
