@@ -26,32 +26,37 @@ public final class FieldSelection {
   private record Decision(String key, boolean kept) {}
 
   /**
-   * The ASCII keys by {@link String#hashCode()} (which over ASCII bytes is the same sum), open
-   * addressed, so a byte scanner finds a key without making a String; null slots end a probe.
+   * The ASCII keys by {@link #sketch}, open addressed, so a byte scanner finds a key without
+   * making a String or reading all its bytes twice; null slots end a probe.
    */
-  private final String[] byHash;
-
-  /** Bit n set when some ASCII key is n chars long (n below 64) or, for bit 63, longer: most keys fail here unhashed. */
-  private final long lengths;
+  private final String[] bySketch;
 
   private FieldSelection(Set<String> keys) {
     this.keys = keys;
     int size = Integer.highestOneBit(Math.max(4, keys == null ? 0 : keys.size() * 4) - 1) << 1;
-    this.byHash = new String[size];
-    long lengthBits = 0;
+    this.bySketch = new String[size];
     if (keys != null) {
       for (String key : keys) {
-        if (key.chars().allMatch(c -> c < 0x80)) {
-          lengthBits |= 1L << Math.min(key.length(), 63);
-          int slot = key.hashCode() & (size - 1);
-          while (byHash[slot] != null) {
+        if (!key.isEmpty() && key.chars().allMatch(c -> c < 0x80)) {
+          int slot = sketch(key.length(), key.charAt(0), key.charAt(key.length() / 2), key.charAt(key.length() - 1))
+              & (size - 1);
+          while (bySketch[slot] != null) {
             slot = (slot + 1) & (size - 1);
           }
-          byHash[slot] = key;
+          bySketch[slot] = key;
         }
       }
     }
-    this.lengths = lengthBits;
+  }
+
+  /**
+   * A hash of a key's length and first, middle and last chars: constant work however long the
+   * key, and enough to tell apart the keys logs use ({@code id.orig_h} from {@code id.resp_h});
+   * a collision only costs one more comparison.
+   */
+  private static int sketch(int length, int first, int middle, int last) {
+    int hash = length * 0x9E3779B1 + first * 31 + middle * 961 + last * 29791;
+    return hash ^ hash >>> 16;
   }
 
   /** The keys a lookup of each field may start with: the field itself and each prefix before a dot. */
@@ -85,17 +90,14 @@ public final class FieldSelection {
    * when that key is not selected (or {@link #keepsAll()}).
    */
   String keptKey(byte[] bytes, int start, int length) {
-    if ((lengths & 1L << Math.min(length, 63)) == 0) {
-      return null;
+    if (length == 0) {
+      return keys != null && keys.contains("") ? "" : null;
     }
-    int hash = 0;
-    for (int i = start; i < start + length; i++) {
-      hash = 31 * hash + bytes[i];
-    }
-    int mask = byHash.length - 1;
-    for (int slot = hash & mask; byHash[slot] != null; slot = (slot + 1) & mask) {
-      String key = byHash[slot];
-      if (key.length() == length && key.hashCode() == hash && spells(key, bytes, start)) {
+    int mask = bySketch.length - 1;
+    int slot = sketch(length, bytes[start], bytes[start + length / 2], bytes[start + length - 1]) & mask;
+    for (; bySketch[slot] != null; slot = (slot + 1) & mask) {
+      String key = bySketch[slot];
+      if (key.length() == length && spells(key, bytes, start)) {
         return key;
       }
     }

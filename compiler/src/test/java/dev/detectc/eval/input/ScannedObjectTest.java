@@ -144,6 +144,16 @@ class ScannedObjectTest {
   }
 
   @Test
+  void findsKeysThatShareASketchAndTheEmptyKey() {
+    // Same length, first, middle and last chars: only the full comparison tells them apart.
+    FieldSelection selection = FieldSelection.of(List.of("a1b2c"));
+    assertThat(scan("{\"a9b8c\":1,\"a1b2c\":2,\"\":3}", selection).toString()).isEqualTo("{\"a1b2c\":2}");
+    FieldSelection both = FieldSelection.of(List.of("a1b2c", "a9b8c", ""));
+    assertThat(scan("{\"a9b8c\":1,\"a1b2c\":2,\"\":3}", both).toString())
+        .isEqualTo("{\"a9b8c\":1,\"a1b2c\":2,\"\":3}");
+  }
+
+  @Test
   void findsKeysThatShareAHash() {
     // "Aa" and "BB" have the same String hash; only the selected one is kept.
     FieldSelection selection = FieldSelection.of(List.of("Aa"));
