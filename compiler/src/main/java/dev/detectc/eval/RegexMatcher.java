@@ -8,15 +8,22 @@ import dev.detectc.eval.input.FieldPath;
 final class RegexMatcher implements EventMatcher {
 
   private final FieldPath field;
-  private final MatchCache found;
+  private final MatchCache cached;
+  private final int shortest;
 
   RegexMatcher(FieldPath field, Pattern pattern) {
     this.field = field;
-    this.found = new MatchCache(text -> pattern.matcher(text).find());
+    this.cached = new MatchCache(text -> pattern.matcher(text).find());
+    this.shortest = RegexLength.minimum(pattern.pattern());
   }
 
   @Override
   public boolean matches(JsonNode event) {
-    return Values.anyText(field.get(event), found);
+    return Values.anyText(field.get(event), this::found);
+  }
+
+  /** A value shorter than any match cannot hold one; the length test spares the cache and the automaton. */
+  private boolean found(String text) {
+    return text.length() >= shortest && cached.test(text);
   }
 }

@@ -52,7 +52,54 @@ final class TextTest implements Predicate<String> {
 
   @Override
   public boolean test(String value) {
+    if (!cased && glob == null) {
+      int ascii = asciiFolded(kind, value, literal);
+      if (ascii >= 0) {
+        return ascii == 1;
+      }
+    }
     String subject = cased ? value : value.toLowerCase(Locale.ROOT);
     return glob == null ? literal(kind, subject, literal) : glob.test(subject);
+  }
+
+  /**
+   * {@link #literal} on the value lowercased, for an all-ASCII value without making the lowercase
+   * copy (log values are mostly ASCII, and most tests fail): 1 or 0, or -1 when the value has a
+   * non-ASCII char, whose lowercasing (which can change the length) is left to {@link String}.
+   * Only A-Z fold, exactly as {@link Locale#ROOT} folds them.
+   */
+  static int asciiFolded(MatchKind kind, String value, String literal) {
+    int length = value.length();
+    for (int i = 0; i < length; i++) {
+      if (value.charAt(i) >= 0x80) {
+        return -1;
+      }
+    }
+    int wanted = literal.length();
+    switch (kind) {
+      case CONTAINS:
+        for (int from = 0; from <= length - wanted; from++) {
+          if (foldedAt(value, from, literal)) {
+            return 1;
+          }
+        }
+        return 0;
+      case STARTS_WITH:
+        return wanted <= length && foldedAt(value, 0, literal) ? 1 : 0;
+      case ENDS_WITH:
+        return wanted <= length && foldedAt(value, length - wanted, literal) ? 1 : 0;
+      default:
+        return wanted == length && foldedAt(value, 0, literal) ? 1 : 0;
+    }
+  }
+
+  private static boolean foldedAt(String value, int from, String literal) {
+    for (int i = 0; i < literal.length(); i++) {
+      char c = value.charAt(from + i);
+      if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != literal.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

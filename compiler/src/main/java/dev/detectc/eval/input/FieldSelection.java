@@ -25,8 +25,38 @@ public final class FieldSelection {
 
   private record Decision(String key, boolean kept) {}
 
+  /**
+   * The ASCII keys by {@link #sketch}, open addressed, so a byte scanner finds a key without
+   * making a String or reading all its bytes twice; null slots end a probe.
+   */
+  private final String[] bySketch;
+
   private FieldSelection(Set<String> keys) {
     this.keys = keys;
+    int size = Integer.highestOneBit(Math.max(4, keys == null ? 0 : keys.size() * 4) - 1) << 1;
+    this.bySketch = new String[size];
+    if (keys != null) {
+      for (String key : keys) {
+        if (!key.isEmpty() && key.chars().allMatch(c -> c < 0x80)) {
+          int slot = sketch(key.length(), key.charAt(0), key.charAt(key.length() / 2), key.charAt(key.length() - 1))
+              & (size - 1);
+          while (bySketch[slot] != null) {
+            slot = (slot + 1) & (size - 1);
+          }
+          bySketch[slot] = key;
+        }
+      }
+    }
+  }
+
+  /**
+   * A hash of a key's length and first, middle and last chars: constant work however long the
+   * key, and enough to tell apart the keys logs use ({@code id.orig_h} from {@code id.resp_h});
+   * a collision only costs one more comparison.
+   */
+  private static int sketch(int length, int first, int middle, int last) {
+    int hash = length * 0x9E3779B1 + first * 31 + middle * 961 + last * 29791;
+    return hash ^ hash >>> 16;
   }
 
   /** The keys a lookup of each field may start with: the field itself and each prefix before a dot. */
@@ -53,6 +83,34 @@ public final class FieldSelection {
     boolean kept = keys.contains(key);
     recent[slot] = new Decision(key, kept);
     return kept;
+  }
+
+  /**
+   * The selected key spelled by the ASCII bytes {@code bytes[start, start + length)}, or null
+   * when that key is not selected (or {@link #keepsAll()}).
+   */
+  String keptKey(byte[] bytes, int start, int length) {
+    if (length == 0) {
+      return keys != null && keys.contains("") ? "" : null;
+    }
+    int mask = bySketch.length - 1;
+    int slot = sketch(length, bytes[start], bytes[start + length / 2], bytes[start + length - 1]) & mask;
+    for (; bySketch[slot] != null; slot = (slot + 1) & mask) {
+      String key = bySketch[slot];
+      if (key.length() == length && spells(key, bytes, start)) {
+        return key;
+      }
+    }
+    return null;
+  }
+
+  private static boolean spells(String key, byte[] bytes, int start) {
+    for (int i = 0; i < key.length(); i++) {
+      if (key.charAt(i) != bytes[start + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public boolean keepsAll() {

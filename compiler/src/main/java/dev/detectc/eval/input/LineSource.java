@@ -16,7 +16,8 @@ final class LineSource {
   static final int MAX_LINE = 16 * 1024 * 1024;
 
   private final InputStream in;
-  private byte[] buffer = new byte[1 << 16];
+  /** Larger than the file stream's own buffer, so refills read straight into it rather than through a second copy. */
+  private byte[] buffer = new byte[1 << 18];
   private int filled;
   private int position;
   private boolean eof;

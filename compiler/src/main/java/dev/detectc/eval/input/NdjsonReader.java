@@ -17,6 +17,7 @@ final class NdjsonReader implements EventReader {
   private final ReadProblems diagnostics;
 
   private final FieldSelection selection;
+  private final ScannedObject scanner;
 
   NdjsonReader(InputStream in, String file, EventTime time, ReadProblems diagnostics, FieldSelection selection) {
     this.in = in;
@@ -25,6 +26,7 @@ final class NdjsonReader implements EventReader {
     this.time = time;
     this.diagnostics = diagnostics;
     this.selection = selection;
+    this.scanner = new ScannedObject(selection);
   }
 
   @Override
@@ -39,11 +41,14 @@ final class NdjsonReader implements EventReader {
       if (lines.isBlank()) {
         continue;
       }
-      JsonNode node;
+      // The byte scanner reads plain lines; what it leaves (null) Jackson reads or reports.
+      JsonNode node = scanner.read(lines.buffer(), lines.start(), lines.length());
       try {
-        node = selection.keepsAll() || !PrunedObject.startsObject(lines.buffer(), lines.start(), lines.length())
-            ? EventJson.LINE.readTree(lines.buffer(), lines.start(), lines.length())
-            : PrunedObject.read(lines.buffer(), lines.start(), lines.length(), selection);
+        if (node == null) {
+          node = selection.keepsAll() || !PrunedObject.startsObject(lines.buffer(), lines.start(), lines.length())
+              ? EventJson.LINE.readTree(lines.buffer(), lines.start(), lines.length())
+              : PrunedObject.read(lines.buffer(), lines.start(), lines.length(), selection);
+        }
       } catch (JsonProcessingException e) {
         diagnostics.error(DiagnosticCode.EVENT_MALFORMED, EventJson.position(line, e),
             "not valid JSON: " + EventJson.describe(e) + "; line skipped");

@@ -37,4 +37,22 @@ class AlertFormatTest {
     assertThat(node.get("rule_id").isNull()).isTrue();
     assertThat(node.get("line").asLong()).isEqualTo(7);
   }
+
+  @Test
+  void correlatedJsonLinesPrintGroupLinesTimesAndValue() {
+    Map<String, String> group = new java.util.LinkedHashMap<>();
+    group.put("id.orig_h", "10.0.0.1");
+    group.put("user", null);
+    Correlated oneFile = new Correlated(group, List.of(new EventRef("e", 2), new EventRef("e", 5)), 1_000_000,
+        2_500_000, new BigDecimal("1E+3"));
+    assertThat(AlertFormat.jsonLine(new Alert(rule("t"), new EventRef("e", 5), Optional.of(oneFile)))).isEqualTo(
+        "{\"rule_id\":null,\"name\":null,\"title\":\"t\",\"level\":null,\"file\":\"e\",\"line\":5,"
+            + "\"group\":{\"id.orig_h\":\"10.0.0.1\",\"user\":null},\"lines\":[2,5],"
+            + "\"first_time\":\"1970-01-01T00:00:01Z\",\"last_time\":\"1970-01-01T00:00:02.500Z\",\"value\":1E+3}");
+    Correlated twoFiles = new Correlated(Map.of(), List.of(new EventRef("a", 1), new EventRef("b", 3)), 0, 0,
+        new BigDecimal("2.50"));
+    assertThat(AlertFormat.jsonLine(new Alert(rule("t"), new EventRef("b", 3), Optional.of(twoFiles))))
+        .endsWith("\"group\":{},\"lines\":[\"a:1\",\"b:3\"],\"first_time\":\"1970-01-01T00:00:00Z\","
+            + "\"last_time\":\"1970-01-01T00:00:00Z\",\"value\":2.50}");
+  }
 }

@@ -1,0 +1,151 @@
+package dev.detectc.eval.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The children of an event object that holds only the handful of fields the rules read: keys
+ * and values in two arrays, in insertion order, found by a linear scan. For five to ten keys
+ * that beats hashing (most lookups compare a cached-hash String by identity or length), and
+ * building one costs three objects instead of a table and an entry per field. A full
+ * {@link Map}, so an {@code ObjectNode} over it behaves as over a {@code LinkedHashMap}.
+ */
+final class FewFields extends AbstractMap<String, JsonNode> {
+
+  private String[] keys = new String[8];
+  private JsonNode[] values = new JsonNode[8];
+  private int size;
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  private int indexOf(Object key) {
+    for (int i = 0; i < size; i++) {
+      if (keys[i] == key) {
+        return i;
+      }
+    }
+    for (int i = 0; i < size; i++) {
+      if (keys[i].equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public JsonNode get(Object key) {
+    int index = indexOf(key);
+    return index < 0 ? null : values[index];
+  }
+
+  @Override
+  public boolean containsKey(Object key) {
+    return indexOf(key) >= 0;
+  }
+
+  @Override
+  public JsonNode put(String key, JsonNode value) {
+    Objects.requireNonNull(key, "key");
+    int index = indexOf(key);
+    if (index >= 0) {
+      JsonNode old = values[index];
+      values[index] = value;
+      return old;
+    }
+    if (size == keys.length) {
+      keys = Arrays.copyOf(keys, size * 2);
+      values = Arrays.copyOf(values, size * 2);
+    }
+    keys[size] = key;
+    values[size] = value;
+    size++;
+    return null;
+  }
+
+  @Override
+  public JsonNode remove(Object key) {
+    int index = indexOf(key);
+    if (index < 0) {
+      return null;
+    }
+    JsonNode old = values[index];
+    removeAt(index);
+    return old;
+  }
+
+  private void removeAt(int index) {
+    System.arraycopy(keys, index + 1, keys, index, size - index - 1);
+    System.arraycopy(values, index + 1, values, index, size - index - 1);
+    size--;
+    keys[size] = null;
+    values[size] = null;
+  }
+
+  @Override
+  public void clear() {
+    Arrays.fill(keys, 0, size, null);
+    Arrays.fill(values, 0, size, null);
+    size = 0;
+  }
+
+  @Override
+  public Set<Entry<String, JsonNode>> entrySet() {
+    return new AbstractSet<>() {
+      @Override
+      public int size() {
+        return size;
+      }
+
+      @Override
+      public Iterator<Entry<String, JsonNode>> iterator() {
+        return new Iterator<>() {
+          private int next;
+          private int last = -1;
+
+          @Override
+          public boolean hasNext() {
+            return next < size;
+          }
+
+          @Override
+          public Entry<String, JsonNode> next() {
+            if (next >= size) {
+              throw new NoSuchElementException();
+            }
+            last = next++;
+            int index = last;
+            return new SimpleEntry<>(keys[index], values[index]) {
+              private static final long serialVersionUID = 1L;
+
+              @Override
+              public JsonNode setValue(JsonNode value) {
+                values[index] = value;
+                return super.setValue(value);
+              }
+            };
+          }
+
+          @Override
+          public void remove() {
+            if (last < 0) {
+              throw new IllegalStateException();
+            }
+            removeAt(last);
+            next = last;
+            last = -1;
+          }
+        };
+      }
+    };
+  }
+}

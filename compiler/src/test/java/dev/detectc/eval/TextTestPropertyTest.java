@@ -1,0 +1,35 @@
+package dev.detectc.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.detectc.ir.MatchKind;
+import java.util.Locale;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The ASCII shortcut of case-insensitive literal tests answers as lowercasing with Locale.ROOT does. */
+class TextTestPropertyTest {
+
+  @Provide
+  Arbitrary<String> texts() {
+    // Letters whose case rules trip naive folding: dotted and dotless i, Kelvin sign, long s, final sigma.
+    return Arbitraries.of("a", "A", "b", "B", "z", "Z", "i", "I", "k", "K", "s", "S", ".", "-", "@", "[", "`", "{",
+        "\u0130", "\u0131", "\u212A", "\u017F", "\u03A3", "é", "É", "ß")
+        .list().ofMaxSize(6).map(parts -> String.join("", parts));
+  }
+
+  @Property(tries = 3000)
+  void asciiFoldingAgreesWithLowercasing(@ForAll MatchKind kind, @ForAll("texts") String value, @ForAll("texts") String pattern) {
+    String literal = pattern.toLowerCase(Locale.ROOT);
+    int folded = TextTest.asciiFolded(kind, value, literal);
+    boolean expected = TextTest.literal(kind, value.toLowerCase(Locale.ROOT), literal);
+    if (value.chars().allMatch(c -> c < 0x80)) {
+      assertThat(folded).as(kind + " " + value + " " + literal).isEqualTo(expected ? 1 : 0);
+    } else {
+      assertThat(folded).isEqualTo(-1);
+    }
+  }
+}
