@@ -5,6 +5,7 @@ import dev.detectc.eval.input.FieldPath;
 import dev.detectc.eval.input.JsonValues;
 import dev.detectc.rule.ComparisonOp;
 import java.math.BigDecimal;
+import java.util.function.Predicate;
 
 /**
  * The field's number (a JSON number or a numeric string) compared with a bound. Whole numbers
@@ -17,6 +18,8 @@ final class NumberMatcher implements EventMatcher {
   private final BigDecimal bound;
   private final boolean wholeBound;
   private final long longBound;
+  /** Made once: a method reference taken per call would be a new object per event. */
+  private final Predicate<JsonNode> test = this::test;
 
   NumberMatcher(FieldPath field, ComparisonOp op, BigDecimal bound) {
     this.field = field;
@@ -29,7 +32,7 @@ final class NumberMatcher implements EventMatcher {
 
   @Override
   public boolean matches(JsonNode event) {
-    return Values.any(field.get(event), this::test);
+    return Values.any(field.get(event), test);
   }
 
   private boolean test(JsonNode value) {

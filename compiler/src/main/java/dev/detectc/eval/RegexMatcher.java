@@ -3,6 +3,7 @@ package dev.detectc.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.re2j.Pattern;
 import dev.detectc.eval.input.FieldPath;
+import java.util.function.Predicate;
 
 /** A regular expression found anywhere in the field's text (substring semantics, Sigma 2.2). */
 final class RegexMatcher implements EventMatcher {
@@ -10,6 +11,8 @@ final class RegexMatcher implements EventMatcher {
   private final FieldPath field;
   private final MatchCache cached;
   private final int shortest;
+  /** Made once: a method reference taken per call would be a new object per event. */
+  private final Predicate<String> found = this::found;
 
   RegexMatcher(FieldPath field, Pattern pattern) {
     this.field = field;
@@ -19,7 +22,7 @@ final class RegexMatcher implements EventMatcher {
 
   @Override
   public boolean matches(JsonNode event) {
-    return Values.anyText(field.get(event), this::found);
+    return Values.anyText(field.get(event), found);
   }
 
   /** A value shorter than any match cannot hold one; the length test spares the cache and the automaton. */

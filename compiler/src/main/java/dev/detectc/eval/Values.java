@@ -27,9 +27,23 @@ final class Values {
 
   /** True when {@code test} holds for the text of the value or of any array element. */
   static boolean anyText(JsonNode value, Predicate<String> test) {
-    return any(value, element -> {
-      String text = JsonValues.text(element);
-      return text != null && test.test(text);
-    });
+    if (value == null) {
+      return false;
+    }
+    if (value.isArray()) {
+      for (JsonNode element : value) {
+        if (textHolds(element, test)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    // Written out rather than through any(): a wrapping lambda would be made per call.
+    return textHolds(value, test);
+  }
+
+  private static boolean textHolds(JsonNode value, Predicate<String> test) {
+    String text = JsonValues.text(value);
+    return text != null && test.test(text);
   }
 }

@@ -50,7 +50,7 @@ final class ClosingWindows extends CorrelationState {
   }
 
   @Override
-  void advanceTo(long clock) {
+  void expire(long clock) {
     sweep(groups, clock, group -> group.start + span, group -> {
       if (holds(group.aggregate.value())) {
         fire(group.values, group.items, group.aggregate.value());

@@ -78,7 +78,15 @@ abstract class CorrelationState {
   abstract void accept(Item item);
 
   /** Event time has reached {@code clock}: close or drop what lies more than a timespan behind. */
-  abstract void advanceTo(long clock);
+  final void advanceTo(long clock) {
+    // Checked here, before a subclass builds the lambdas for sweep(): this runs once per event.
+    if (clock > horizon) {
+      expire(clock);
+    }
+  }
+
+  /** {@link #advanceTo} once {@code clock} is past the {@link #horizon}: usually a {@link #sweep}. */
+  abstract void expire(long clock);
 
   /** Groups with live state. */
   abstract int activeGroups();
@@ -112,20 +120,17 @@ abstract class CorrelationState {
    */
   Item extract(JsonNode fields, int ruleIndex, Contribution contribution) {
     FieldPath[] paths = groupPaths[ruleIndex];
-    List<String> group = new ArrayList<>(paths.length);
-    StringBuilder key = new StringBuilder();
-    for (FieldPath path : paths) {
-      String value = scalar(path.get(fields));
-      if (value == null) {
+    String[] group = new String[paths.length];
+    for (int i = 0; i < paths.length; i++) {
+      group[i] = scalar(paths[i].get(fields));
+      if (group[i] == null) {
         return null;
       }
-      group.add(value);
-      key.append(value.length()).append(':').append(value);
     }
     Object value = null;
     FieldPath[] values = valuePaths[ruleIndex];
     if (rule.type() == CorrelationType.VALUE_COUNT) {
-      StringBuilder distinct = new StringBuilder();
+      StringBuilder distinct = values.length == 1 ? null : new StringBuilder();
       for (FieldPath path : values) {
         String text = scalar(path.get(fields));
         if (text == null) {
@@ -145,9 +150,19 @@ abstract class CorrelationState {
         return null;
       }
     }
-    // One group-by field (the usual case) keys by the value itself, so key and group share one string.
-    String groupKey = paths.length == 1 ? group.get(0) : key.toString();
-    return new Item(this, ruleIndex, groupKey, List.copyOf(group), value, contribution);
+    return new Item(this, ruleIndex, groupKey(group), List.of(group), value, contribution);
+  }
+
+  /** One group-by field (the usual case) keys by the value itself, so key and group share one string. */
+  private static String groupKey(String[] group) {
+    if (group.length == 1) {
+      return group[0];
+    }
+    StringBuilder key = new StringBuilder();
+    for (String value : group) {
+      key.append(value.length()).append(':').append(value);
+    }
+    return key.toString();
   }
 
   private static String scalar(JsonNode node) {

@@ -70,7 +70,7 @@ final class SlidingWindows extends CorrelationState {
   }
 
   @Override
-  void advanceTo(long clock) {
+  void expire(long clock) {
     sweep(groups, clock, group -> group.lastTime + span, group -> { });
   }
 

@@ -114,7 +114,7 @@ final class TemporalWindows extends CorrelationState {
   }
 
   @Override
-  void advanceTo(long clock) {
+  void expire(long clock) {
     sweep(groups, clock, group -> group.lastTime + span, group -> { });
   }
 
