@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads the selected top-level keys of one JSON object line straight from its bytes, without a
@@ -34,6 +35,7 @@ final class ScannedObject {
   private static final int MAX_KEY = 1024;
   private static final int MAX_NUMBER = 64;
   private static final int MAX_INT_DIGITS = 18;
+  private static final int REMEMBERED_KEYS = 64;
 
   /** Up to 15 digits make an integer below 2^53, exact as a double; so is every power of ten to 10^22. */
   private static final int EXACT_DIGITS = 15;
@@ -63,6 +65,17 @@ final class ScannedObject {
   private int end;
   private char[] scratch = new char[128];
 
+  /**
+   * The previous line's keys in order, each as its bytes with the closing quote, and what each
+   * resolved to (the kept key, or null for a skipped one). Lines of one log mostly repeat their
+   * keys in the same order, so a key whose bytes equal the one at the same index last time is
+   * answered by one array comparison instead of a scan and a lookup. Equal bytes give the same
+   * answer, so this never changes a result; a different key just takes the full path.
+   */
+  private final byte[][] previousKeys = new byte[REMEMBERED_KEYS][];
+  private final String[] previousAnswers = new String[REMEMBERED_KEYS];
+  private int keyIndex;
+
   ScannedObject(FieldSelection selection) {
     this.selection = selection;
   }
@@ -72,6 +85,7 @@ final class ScannedObject {
     bytes = buffer;
     position = start;
     end = start + length;
+    keyIndex = 0;
     try {
       return object();
     } catch (Unhandled e) {
@@ -120,6 +134,26 @@ final class ScannedObject {
 
   /** After the opening quote: the selection's own String for a kept key, or null to skip its value. */
   private String key() {
+    int index = keyIndex++;
+    if (index < REMEMBERED_KEYS) {
+      byte[] previous = previousKeys[index];
+      if (previous != null && end - position >= previous.length
+          && Arrays.equals(bytes, position, position + previous.length, previous, 0, previous.length)) {
+        position += previous.length;
+        return previousAnswers[index];
+      }
+    }
+    int start = position;
+    String answer = scannedKey();
+    if (index < REMEMBERED_KEYS) {
+      // Only a key the full path accepted is remembered: plain ASCII, no escapes, within MAX_KEY.
+      previousKeys[index] = Arrays.copyOfRange(bytes, start, position);
+      previousAnswers[index] = answer;
+    }
+    return answer;
+  }
+
+  private String scannedKey() {
     int start = position;
     position = plainRun(start);
     if (peek() != '"') {

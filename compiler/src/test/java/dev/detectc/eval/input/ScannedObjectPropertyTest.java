@@ -64,6 +64,31 @@ class ScannedObjectPropertyTest {
     }
   }
 
+  /**
+   * One scanner reading many lines (as a reader does) answers each exactly as a fresh one: what it
+   * remembers of earlier lines (their keys) never leaks into a later one. Lines repeat and share
+   * prefixes, some damaged, so remembered keys are met both at matching and at shifted places.
+   */
+  @Property(tries = 300)
+  void aScannerReadingManyLinesAnswersAsAFreshOne(@ForAll long seed) {
+    Random random = new Random(seed);
+    List<String> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String line = random.nextInt(3) == 0 && !lines.isEmpty() ? lines.get(random.nextInt(lines.size())) : object(random, 0);
+      if (random.nextInt(4) == 0 && line.length() > 2) {
+        line = line.substring(0, random.nextInt(line.length()));
+      }
+      lines.add(line);
+    }
+    for (FieldSelection selection : List.of(SOME, FieldSelection.ALL)) {
+      ScannedObject reused = new ScannedObject(selection);
+      for (String line : lines) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        assertThat((JsonNode) reused.read(bytes, 0, bytes.length)).as(line).isEqualTo(scan(line, selection));
+      }
+    }
+  }
+
   @Property(tries = 200)
   void aDamagedLineTheScannerLeavesIsAnErrorOrReadAlike(@ForAll long seed) {
     String damaged = object(new Random(seed), 0) + ",";

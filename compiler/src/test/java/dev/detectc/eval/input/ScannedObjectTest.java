@@ -161,4 +161,26 @@ class ScannedObjectTest {
     FieldSelection both = FieldSelection.of(List.of("Aa", "BB"));
     assertThat(scan("{\"BB\":1,\"Aa\":2}", both).toString()).isEqualTo("{\"BB\":1,\"Aa\":2}");
   }
+
+  @Test
+  void keysRememberedFromEarlierLinesNeverAnswerForOtherBytes() {
+    ScannedObject scanner = new ScannedObject(SELECTED);
+    List<String> lines = List.of(
+        "{\"a\":1,\"id.orig_h\":\"10.0.0.1\",\"zz\":2}",
+        "{\"a\":1,\"id.orig_h\":\"10.0.0.1\",\"zz\":2}",
+        // Same keys, other order; a key that extends a remembered one; a remembered key's prefix.
+        "{\"id.orig_h\":\"10.0.0.2\",\"a\":3,\"zz\":4}",
+        "{\"ab\":1,\"id.orig_h.x\":\"10.0.0.3\",\"z\":5}",
+        "{\"a\":1,\"id.orig\":\"y\",\"b\":6}",
+        // An escaped spelling of a remembered key goes to Jackson; a line cut inside a key too.
+        "{\"\\u0061\":7}",
+        "{\"a\":1,\"id.ori",
+        "{\"a\":8,\"id.orig_h\":\"10.0.0.9\",\"zz\":2}");
+    for (String line : lines) {
+      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+      assertThat((JsonNode) scanner.read(bytes, 0, bytes.length)).as(line).isEqualTo(scan(line));
+    }
+    byte[] last = lines.get(lines.size() - 1).getBytes(StandardCharsets.UTF_8);
+    assertThat(scanner.read(last, 0, last.length).get("a").intValue()).isEqualTo(8);
+  }
 }
