@@ -24,11 +24,13 @@ public final class FieldPath {
   private final FieldPath[] rests;
 
   private FieldPath(String key, boolean allSplits) {
-    this.key = key;
+    // Interned, as the readers' kept keys are (FieldSelection): FewFields then finds a key by
+    // identity, without comparing characters, once per matcher per event.
+    this.key = key.intern();
     List<String> heads = new ArrayList<>();
     List<FieldPath> tails = new ArrayList<>();
     for (int dot = key.indexOf('.'); dot > 0 && dot < key.length() - 1; dot = key.indexOf('.', dot + 1)) {
-      heads.add(key.substring(0, dot));
+      heads.add(key.substring(0, dot).intern());
       tails.add(new FieldPath(key.substring(dot + 1), allSplits));
       if (!allSplits) {
         break;

@@ -43,7 +43,8 @@ public final class FieldSelection {
           while (bySketch[slot] != null) {
             slot = (slot + 1) & (size - 1);
           }
-          bySketch[slot] = key;
+          // Interned, as FieldPath's keys are: an event's children are then found by identity.
+          bySketch[slot] = key.intern();
         }
       }
     }
