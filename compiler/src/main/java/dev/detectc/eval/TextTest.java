@@ -63,19 +63,25 @@ final class TextTest implements Predicate<String> {
   }
 
   /**
-   * {@link #literal} on the value lowercased, for an all-ASCII value without making the lowercase
-   * copy (log values are mostly ASCII, and most tests fail): 1 or 0, or -1 when the value has a
-   * non-ASCII char, whose lowercasing (which can change the length) is left to {@link String}.
-   * Only A-Z fold, exactly as {@link Locale#ROOT} folds them.
+   * {@link #literal} on the value lowercased, for an ASCII value without making the lowercase
+   * copy (log values are mostly ASCII, and most tests fail): 1 or 0, or -1 when a non-ASCII char
+   * matters, whose lowercasing (which can change the length) is left to {@link String}. Only A-Z
+   * fold, exactly as {@link Locale#ROOT} folds them.
+   *
+   * <p>A prefix or suffix test needs only its end of the value to be ASCII: ASCII chars lowercase
+   * to one ASCII char each whatever surrounds them, so the lowercased value starts (ends) with
+   * exactly the lowercased first (last) chars, however the rest changes.
    */
   static int asciiFolded(MatchKind kind, String value, String literal) {
     int length = value.length();
-    for (int i = 0; i < length; i++) {
-      if (value.charAt(i) >= 0x80) {
-        return -1;
-      }
-    }
     int wanted = literal.length();
+    if ((kind == MatchKind.STARTS_WITH || kind == MatchKind.ENDS_WITH) && wanted <= length) {
+      int from = kind == MatchKind.STARTS_WITH ? 0 : length - wanted;
+      return ascii(value, from, from + wanted) ? (foldedAt(value, from, literal) ? 1 : 0) : -1;
+    }
+    if (!ascii(value, 0, length)) {
+      return -1;
+    }
     switch (kind) {
       case CONTAINS:
         for (int from = 0; from <= length - wanted; from++) {
@@ -91,6 +97,15 @@ final class TextTest implements Predicate<String> {
       default:
         return wanted == length && foldedAt(value, 0, literal) ? 1 : 0;
     }
+  }
+
+  private static boolean ascii(String value, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (value.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean foldedAt(String value, int from, String literal) {
