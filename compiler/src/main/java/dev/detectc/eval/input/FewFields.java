@@ -62,6 +62,23 @@ final class FewFields extends AbstractMap<String, JsonNode> {
       values[index] = value;
       return old;
     }
+    putCanonical(key, value);
+    return null;
+  }
+
+  /**
+   * {@link #put} for a reader whose keys are canonical, one String instance per spelling (as
+   * {@link FieldSelection} hands out): a repeated key is then the same instance, so finding it
+   * takes identity tests only, not a String comparison against every key already held.
+   */
+  void putCanonical(String key, JsonNode value) {
+    Objects.requireNonNull(key, "key");
+    for (int i = 0; i < size; i++) {
+      if (keys[i] == key) {
+        values[i] = value;
+        return;
+      }
+    }
     if (size == keys.length) {
       keys = Arrays.copyOf(keys, size * 2);
       values = Arrays.copyOf(values, size * 2);
@@ -69,7 +86,6 @@ final class FewFields extends AbstractMap<String, JsonNode> {
     keys[size] = key;
     values[size] = value;
     size++;
-    return null;
   }
 
   @Override

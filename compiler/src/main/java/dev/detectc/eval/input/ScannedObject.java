@@ -98,7 +98,9 @@ final class ScannedObject {
   private ObjectNode object() {
     skipBlanks();
     expect('{');
-    ObjectNode object = selection.keepsAll() ? NODES.objectNode() : new ObjectNode(NODES, new FewFields());
+    // Kept keys are FieldSelection's own instances, so the fields can take them by identity.
+    FewFields fields = selection.keepsAll() ? null : new FewFields();
+    ObjectNode object = fields == null ? NODES.objectNode() : new ObjectNode(NODES, fields);
     skipBlanks();
     if (peek() == '}') {
       position++;
@@ -110,10 +112,12 @@ final class ScannedObject {
         skipBlanks();
         expect(':');
         skipBlanks();
-        if (key != null) {
-          object.set(key, value());
-        } else {
+        if (key == null) {
           skipValue(0);
+        } else if (fields != null) {
+          fields.putCanonical(key, value());
+        } else {
+          object.set(key, value());
         }
         skipBlanks();
         byte next = take();

@@ -53,4 +53,19 @@ class FewFieldsTest {
           .isEqualTo(new ObjectNode(JsonNodeFactory.instance, new LinkedHashMap<>(expected)).toString());
     }
   }
+
+  /** Canonical puts (one instance per spelling, as the scanner makes them) keep LinkedHashMap's answers. */
+  @Property(tries = 200)
+  void canonicalPutsActAsPuts(@ForAll long seed) {
+    Random random = new Random(seed);
+    FewFields actual = new FewFields();
+    Map<String, JsonNode> expected = new LinkedHashMap<>();
+    for (int step = 0; step < 40; step++) {
+      String key = KEYS.get(random.nextInt(KEYS.size()));
+      JsonNode value = IntNode.valueOf(step);
+      actual.putCanonical(key, value);
+      expected.put(key, value);
+      assertThat(actual).containsExactlyEntriesOf(expected);
+    }
+  }
 }
