@@ -124,12 +124,47 @@ public final class SplRegex {
   }
 
   /**
+   * True when {@code regex} has an inline flag group that turns on extended mode ({@code (?x)},
+   * {@code (?ix:...)}), in which whitespace is insignificant and a raw line break matters. Text
+   * inside {@code \Q...\E}, escaped characters and character classes are literal, so a
+   * {@code (?x} there is not a flag group (a quoted value such as {@code \Q(?x\E} must not be
+   * refused).
+   */
+  static boolean turnsOnExtendedMode(String regex) {
+    int classDepth = 0;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\' && i + 1 < regex.length()) {
+        if (regex.charAt(i + 1) == 'Q') {
+          int end = regex.indexOf("\\E", i + 2);
+          i = end < 0 ? regex.length() : end + 1;
+        } else {
+          i++;
+        }
+      } else if (c == '[') {
+        classDepth++;
+      } else if (c == ']' && classDepth > 0) {
+        classDepth--;
+      } else if (c == '(' && classDepth == 0 && regex.startsWith("?", i + 1)) {
+        int j = i + 2;
+        while (j < regex.length() && Character.isLetter(regex.charAt(j))) {
+          if (regex.charAt(j) == 'x') {
+            return true;
+          }
+          j++;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * Java-only regex syntax that PCRE would accept with another meaning or reject: class
    * intersection ({@code [a-z&&[^e]]}) and Java's {@code \p{javaX}} / {@code \p{IsX}} /
    * {@code \p{InX}} property names.
    */
   private static Optional<String> dialectProblem(String regex) {
-    if (regex.chars().anyMatch(c -> hidden((char) c)) && regex.matches("(?s).*\\(\\?[a-zA-Z]*x.*")) {
+    if (regex.chars().anyMatch(c -> hidden((char) c)) && turnsOnExtendedMode(regex)) {
       return Optional.of("an extended-mode (?x) expression with raw control characters cannot be written on one line");
     }
     int depth = 0;

@@ -65,6 +65,20 @@ class SplRegexTest {
     assertThat(SplRegex.userRegex("a&&b", Set.of(), problem)).isPresent();
   }
 
+  @Test
+  void onlyARealFlagGroupTurnsOnExtendedMode() {
+    // Found by SplInjectionPropertyTest (seed 3793355976905262123): a quoted value holding
+    // "(?x" and a newline was refused as an extended-mode expression.
+    assertThat(user("\\Q(?x\\*\"\"\n\\E", Set.of())).isPresent();
+    assertThat(user("\\(?x\nb", Set.of())).isPresent();
+    assertThat(user("[(?x]\nb", Set.of())).isPresent();
+    assertThat(user("(?-x)a\nb", Set.of())).isPresent();
+    assertThat(user("(?ix:a)\nb", Set.of())).isEmpty();
+    assertThat(user("(?x)a\\Q\n\\E", Set.of())).isEmpty();
+    assertThat(SplRegex.turnsOnExtendedMode("a(?x)b")).isTrue();
+    assertThat(SplRegex.turnsOnExtendedMode("\\Q(?x\\E")).isFalse();
+  }
+
   private static Optional<String> user(String regex, Set<RegexFlag> flags) {
     return SplRegex.userRegex(regex, flags, new String[1]);
   }
