@@ -85,10 +85,7 @@ final class EsqlChain {
       outerAggregates.add("_c" + i + " = MAX(" + flag + ")");
       seen.add("_c" + i);
     }
-    List<String> conditions = new ArrayList<>();
-    for (CorrelationRule.Threshold threshold : rule.thresholds()) {
-      conditions.add("rule_count " + threshold.op().symbol() + " " + target.escaper().number(threshold.value()));
-    }
+    List<String> conditions = EsqlStats.thresholds(target, "rule_count", rule.thresholds());
     if (conditions.isEmpty()) {
       conditions.add("rule_count >= " + target.escaper().number(BigDecimal.valueOf(members.size())));
     }
@@ -148,29 +145,15 @@ final class EsqlChain {
     if (inner.conditionHolds(BigDecimal.ZERO)) {
       holds.add(count + " > 0");
     }
-    for (CorrelationRule.Threshold threshold : inner.thresholds()) {
-      holds.add(count + " " + threshold.op().symbol() + " " + target.escaper().number(threshold.value()));
-    }
+    holds.addAll(EsqlStats.thresholds(target, count, inner.thresholds()));
     hits.add("_h" + index + " = CASE(" + String.join(" AND ", holds) + ", 1, 0)");
   }
 
   /** The column of the temporal's group {@code group}: the field when every base rule spells it alike, else a CASE. */
   private String unifiedGroup(List<Member> members, String group, String column) {
-    List<String> spellings = ChainMembers.groupSpellings(temporal, members, group);
-    if (new LinkedHashSet<>(spellings).size() == 1) {
-      return spellings.get(0);
-    }
-    List<String> arms = new ArrayList<>();
-    int at = 0;
-    for (Member member : members) {
-      for (RuleCompiler.Source source : member.sources()) {
-        // One type in every CASE arm (see EsqlStats.unify): a keyword and an ip field may meet here.
-        arms.add(source.predicate() + ", TO_STRING(" + spellings.get(at++) + ")");
-      }
-    }
-    String name = target.escaper().identifier(column);
-    evals.add(name + " = CASE(" + String.join(", ", arms) + ")");
-    return name;
+    List<String> predicates = new ArrayList<>();
+    members.forEach(member -> member.sources().forEach(source -> predicates.add(source.predicate())));
+    return EsqlStats.unified(target, predicates, ChainMembers.groupSpellings(temporal, members, group), column, evals);
   }
 
   private RefusalException refuse(String what) {

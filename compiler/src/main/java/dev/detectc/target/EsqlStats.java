@@ -66,10 +66,7 @@ final class EsqlStats {
       aggregate = String.join(", ", maxima);
       total = "rule_count = " + String.join(" + ", maxima.stream().map(m -> m.substring(0, m.indexOf(' '))).toList());
     }
-    List<String> conditions = new ArrayList<>();
-    for (CorrelationRule.Threshold threshold : rule.thresholds()) {
-      conditions.add(measure + " " + threshold.op().symbol() + " " + escaper.number(threshold.value()));
-    }
+    List<String> conditions = thresholds(target, measure, rule.thresholds());
     if (conditions.isEmpty()) {
       conditions.add(measure + " >= " + escaper.number(BigDecimal.valueOf(sources.size())));
     }
@@ -97,17 +94,35 @@ final class EsqlStats {
       String ruleName = IrCorrelation.referenceName(correlation.rules().get(i));
       spellings.add(sources.get(i).fields().resolve(rule.resolveAlias(field, ruleName)).text());
     }
+    return unified(target, sources.stream().map(RuleCompiler.Source::predicate).toList(), spellings, name, evals);
+  }
+
+  /**
+   * One column for a field the rules spell differently: the field itself when every spelling is
+   * the same, otherwise {@code name = CASE(predicate, field, ...)} added to {@code evals}.
+   * {@code predicates} and {@code spellings} pair up, one per base rule.
+   */
+  static String unified(Target target, List<String> predicates, List<String> spellings, String name, List<String> evals) {
     if (spellings.stream().distinct().count() == 1) {
       return spellings.get(0);
     }
     // ES|QL's CASE needs one type in every arm, and the spellings may differ in type too (a
     // keyword IpAddress against the ip-typed source.ip), so each arm is made a string.
     List<String> arms = new ArrayList<>();
-    for (int i = 0; i < sources.size(); i++) {
-      arms.add(sources.get(i).predicate() + ", TO_STRING(" + spellings.get(i) + ")");
+    for (int i = 0; i < predicates.size(); i++) {
+      arms.add(predicates.get(i) + ", TO_STRING(" + spellings.get(i) + ")");
     }
     String column = target.escaper().identifier(name);
     evals.add(column + " = CASE(" + String.join(", ", arms) + ")");
     return column;
+  }
+
+  /** {@code column op value} for each threshold, AND-ed by the caller. */
+  static List<String> thresholds(Target target, String column, List<CorrelationRule.Threshold> thresholds) {
+    List<String> conditions = new ArrayList<>();
+    for (CorrelationRule.Threshold threshold : thresholds) {
+      conditions.add(column + " " + threshold.op().symbol() + " " + target.escaper().number(threshold.value()));
+    }
+    return conditions;
   }
 }
