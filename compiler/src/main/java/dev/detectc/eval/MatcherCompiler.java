@@ -19,7 +19,9 @@ import dev.detectc.ir.RegexMatch;
 import dev.detectc.ir.StringMatch;
 import dev.detectc.ir.TimePart;
 import dev.detectc.source.DiagnosticCode;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,9 +67,26 @@ public final class MatcherCompiler implements IrExpr.Visitor<EventMatcher> {
     return new AndMatcher(all(and.terms()));
   }
 
+  /**
+   * String comparisons of one field become one matcher that looks the field up once: a Sigma
+   * value list ({@code field: [a, b, c]}) lowers to an Or of one comparison per value. Or's terms
+   * are pure tests, so gathering them ahead of the other terms cannot change the answer.
+   */
   @Override
   public EventMatcher visitOr(Or or) {
-    return new OrMatcher(all(or.terms()));
+    Map<String, List<TextTest>> byField = new LinkedHashMap<>();
+    List<EventMatcher> others = new ArrayList<>();
+    for (IrExpr term : or.terms()) {
+      if (term instanceof StringMatch match) {
+        byField.computeIfAbsent(match.field(), field -> new ArrayList<>()).add(textTest(match));
+      } else {
+        others.add(term.accept(this));
+      }
+    }
+    List<EventMatcher> terms = new ArrayList<>();
+    byField.forEach((field, tests) -> terms.add(new StringMatcher(path(field), tests)));
+    terms.addAll(others);
+    return terms.size() == 1 ? terms.get(0) : new OrMatcher(terms);
   }
 
   @Override
@@ -77,7 +96,11 @@ public final class MatcherCompiler implements IrExpr.Visitor<EventMatcher> {
 
   @Override
   public EventMatcher visitString(StringMatch match) {
-    return new StringMatcher(path(match.field()), TextTest.of(match.kind(), match.pattern(), match.cased()));
+    return new StringMatcher(path(match.field()), List.of(textTest(match)));
+  }
+
+  private static TextTest textTest(StringMatch match) {
+    return TextTest.of(match.kind(), match.pattern(), match.cased());
   }
 
   @Override

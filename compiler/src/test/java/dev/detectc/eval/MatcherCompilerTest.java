@@ -34,6 +34,27 @@ class MatcherCompilerTest {
     assertThat(fires("sel:\n  q|cased: 'Ab*Cd'\ncondition: sel", "{\"q\": \"Ab\\nCd\"}")).isTrue();
   }
 
+  /** A value list is one lookup for all its values (MatcherCompiler gathers an Or's string tests by field). */
+  @Test
+  void valueListsMatchAnyValueOnAnyElement() {
+    String list = "sel:\n  q|endswith: ['.onion', '.bit', '.i2p']\ncondition: sel";
+    assertThat(fires(list, "{\"q\": \"a.BIT\"}")).isTrue();
+    assertThat(fires(list, "{\"q\": [\"x.com\", \"y.i2p\"]}")).isTrue();
+    assertThat(fires(list, "{\"q\": \"x.com\"}")).isFalse();
+    assertThat(fires(list, "{\"r\": \"a.bit\"}")).isFalse();
+    assertThat(fires(list, "{\"q\": null}")).isFalse();
+    // An Or of string tests on two fields, interleaved with a test of another kind on the first.
+    String mixed = "a:\n  q: one\nb:\n  r: two\nc:\n  q|contains: zz\nd:\n  q|exists: false\n"
+        + "condition: a or b or c or d";
+    assertThat(fires(mixed, "{\"q\": \"ONE\"}")).isTrue();
+    assertThat(fires(mixed, "{\"q\": \"x\", \"r\": \"Two\"}")).isTrue();
+    assertThat(fires(mixed, "{\"q\": \"xzzx\"}")).isTrue();
+    assertThat(fires(mixed, "{\"r\": \"three\"}")).isTrue();
+    assertThat(fires(mixed, "{\"q\": \"three\", \"r\": \"one\"}")).isFalse();
+    assertThat(fires("a:\n  q: [one, 'tw?']\ncondition: not a", "{\"q\": \"two\"}")).isFalse();
+    assertThat(fires("a:\n  q: [one, 'tw?']\ncondition: not a", "{\"q\": \"twoo\"}")).isTrue();
+  }
+
   @Test
   void numbersMatchAsTextAndAsNumbers() {
     assertThat(fires("sel:\n  q|startswith: '25'\ncondition: sel", "{\"q\": 252}")).isTrue();
