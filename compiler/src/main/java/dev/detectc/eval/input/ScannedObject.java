@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * Reads the selected top-level keys of one JSON object line straight from its bytes, without a
@@ -35,7 +34,6 @@ final class ScannedObject {
   private static final int MAX_KEY = 1024;
   private static final int MAX_NUMBER = 64;
   private static final int MAX_INT_DIGITS = 18;
-  private static final int REMEMBERED_KEYS = 64;
 
   /** Up to 15 digits make an integer below 2^53, exact as a double; so is every power of ten to 10^22. */
   private static final int EXACT_DIGITS = 15;
@@ -65,23 +63,8 @@ final class ScannedObject {
   private int end;
   private char[] scratch = new char[128];
 
-  /**
-   * The previous line's keys in order, each as its bytes with the closing quote, and what each
-   * resolved to (the kept key, or null for a skipped one). Lines of one log mostly repeat their
-   * keys in the same order, so a key whose bytes equal the one at the same index last time is
-   * answered by one array comparison instead of a scan and a lookup. Equal bytes give the same
-   * answer, so this never changes a result; a different key just takes the full path.
-   */
-  private final byte[][] previousKeys = new byte[REMEMBERED_KEYS][];
-  private final String[] previousAnswers = new String[REMEMBERED_KEYS];
-  /**
-   * The first sixteen bytes of each remembered key as two words, masked to the key's length: a
-   * key of up to sixteen bytes (most are) is then told by one or two word comparisons instead of
-   * a call comparing byte ranges, which costs more than the scan it saves on keys this short.
-   */
-  private final long[] previousHeads = new long[REMEMBERED_KEYS];
-  private final long[] previousTails = new long[REMEMBERED_KEYS];
-  private int keyIndex;
+  /** The previous line's separators and keys, by position; see {@link KeyMemory}. */
+  private final KeyMemory memory = new KeyMemory();
 
   ScannedObject(FieldSelection selection) {
     this.selection = selection;
@@ -92,7 +75,6 @@ final class ScannedObject {
     bytes = buffer;
     position = start;
     end = start + length;
-    keyIndex = 0;
     try {
       return object();
     } catch (Unhandled e) {
@@ -108,32 +90,44 @@ final class ScannedObject {
     // Kept keys are FieldSelection's own instances, so the fields can take them by identity.
     FewFields fields = selection.keepsAll() ? null : new FewFields();
     ObjectNode object = fields == null ? NODES.objectNode() : new ObjectNode(NODES, fields);
-    skipBlanks();
-    if (peek() == '}') {
-      position++;
-    } else {
-      while (true) {
+    for (int index = 0; ; index++) {
+      // From the opening brace or the end of a value to the start of the next value.
+      int from = position;
+      String key;
+      int skipped = memory.skip(index, bytes, position, end);
+      if (skipped >= 0) {
+        // A span ends in the blanks before its value, skipped greedily: this line may have more.
+        position = skipped;
         skipBlanks();
+        key = memory.answer(index);
+      } else {
+        skipBlanks();
+        if (index > 0) {
+          byte next = take();
+          if (next == '}') {
+            break;
+          }
+          if (next != ',') {
+            throw UNHANDLED;
+          }
+          skipBlanks();
+        } else if (peek() == '}') {
+          position++;
+          break;
+        }
         expect('"');
-        String key = key();
+        key = scannedKey();
         skipBlanks();
         expect(':');
         skipBlanks();
-        if (key == null) {
-          skipValue(0);
-        } else if (fields != null) {
-          fields.putCanonical(key, value());
-        } else {
-          object.set(key, value());
-        }
-        skipBlanks();
-        byte next = take();
-        if (next == '}') {
-          break;
-        }
-        if (next != ',') {
-          throw UNHANDLED;
-        }
+        memory.remember(index, bytes, from, position, key);
+      }
+      if (key == null) {
+        skipValue(0);
+      } else if (fields != null) {
+        fields.putCanonical(key, value());
+      } else {
+        object.set(key, value());
       }
     }
     skipBlanks();
@@ -143,55 +137,10 @@ final class ScannedObject {
     return object;
   }
 
-  /** After the opening quote: the selection's own String for a kept key, or null to skip its value. */
-  private String key() {
-    int index = keyIndex++;
-    if (index < REMEMBERED_KEYS) {
-      byte[] previous = previousKeys[index];
-      if (previous != null && end - position >= previous.length && repeats(index, previous)) {
-        position += previous.length;
-        return previousAnswers[index];
-      }
-    }
-    int start = position;
-    String answer = scannedKey();
-    if (index < REMEMBERED_KEYS) {
-      // Only a key the full path accepted is remembered: plain ASCII, no escapes, within MAX_KEY.
-      byte[] key = Arrays.copyOfRange(bytes, start, position);
-      previousKeys[index] = key;
-      previousAnswers[index] = answer;
-      previousHeads[index] = word(key, 0);
-      previousTails[index] = word(key, ByteWords.SIZE);
-    }
-    return answer;
-  }
-
-  /** Whether the bytes at the position (at least as many as the key's) spell remembered key {@code index}. */
-  private boolean repeats(int index, byte[] previous) {
-    int length = previous.length;
-    int words = length <= ByteWords.SIZE ? 1 : 2;
-    if (length > 2 * ByteWords.SIZE || position + words * ByteWords.SIZE > bytes.length) {
-      return Arrays.equals(bytes, position, position + length, previous, 0, length);
-    }
-    // Bytes past the key (the value, or the next line) are masked off; the caller checked the
-    // key's own bytes lie within the line.
-    if ((ByteWords.at(bytes, position) & ByteWords.firstBytes(length)) != previousHeads[index]) {
-      return false;
-    }
-    return words == 1
-        || (ByteWords.at(bytes, position + ByteWords.SIZE) & ByteWords.firstBytes(length - ByteWords.SIZE))
-            == previousTails[index];
-  }
-
-  /** Up to eight bytes of {@code key} from {@code from} as a little-endian word, zero past its end. */
-  private static long word(byte[] key, int from) {
-    long word = 0;
-    for (int i = Math.min(key.length, from + ByteWords.SIZE) - 1; i >= from; i--) {
-      word = word << 8 | key[i] & 0xff;
-    }
-    return word;
-  }
-
+  /**
+   * After a key's opening quote: the selection's own String for a kept key, or null to skip its
+   * value (with every key kept, a new String).
+   */
   private String scannedKey() {
     int start = position;
     position = plainRun(start);

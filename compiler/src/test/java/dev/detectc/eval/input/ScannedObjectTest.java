@@ -52,6 +52,24 @@ class ScannedObjectTest {
     sameAsJackson(line, SELECTED);
   }
 
+  /**
+   * The scanner remembers last line's bytes between values (separator, key, colon and blanks):
+   * a line that repeats them with one blank more, a key longer by a suffix, or a value moved
+   * into a skipped key must still read as a fresh scanner reads it.
+   */
+  @Test
+  void rememberedSeparatorsNeverCarryOverWhatDiffers() {
+    ScannedObject reused = new ScannedObject(SELECTED);
+    String[] lines = {"{\"a\": 1, \"b\": \"x\"}", "{\"a\":  1, \"b\":\t\"x\"}", "{\"a\": 1, \"bb\": \"x\"}",
+        "{\"aa\": 1, \"b\": \"x\"}", "{ \"a\": 1 , \"b\" : \"y\" }", "{\"a\": 1, \"b\": \"x\"}"};
+    for (String line : lines) {
+      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+      assertThat((JsonNode) reused.read(bytes, 0, bytes.length)).as(line)
+          .isNotNull()
+          .isEqualTo(new ScannedObject(SELECTED).read(bytes, 0, bytes.length));
+    }
+  }
+
   @Test
   void decodesEveryEscapeAndJoinsSurrogatePairs() throws IOException {
     String line = "{\"a\":\"q\\\"b\\\\s\\/f\\b\\f\\n\\r\\t\\u0041\\u00e9\\ud83d\\ude00\\uD83D\",\"b\":\"\\u0000\"}";
