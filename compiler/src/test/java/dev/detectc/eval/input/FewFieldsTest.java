@@ -46,6 +46,10 @@ class FewFieldsTest {
         }
         default -> assertThat(actual.get(key)).isEqualTo(expected.get(key));
       }
+      if (random.nextInt(25) == 0) {
+        actual.clear();
+        expected.clear();
+      }
       assertThat(actual).isEqualTo(expected);
       assertThat(actual.size()).isEqualTo(expected.size());
       assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
