@@ -93,7 +93,8 @@ public final class Evaluation {
    * as a whole rather than replacing the stack frame of a long read loop.
    */
   private static final class Run {
-    private final List<CompiledRules.Detection> detections;
+    /** An array rather than the rules' list: it is walked once per event. */
+    private final CompiledRules.Detection[] detections;
     private final boolean[] feeds;
     private final AlertSink sink;
     private final CorrelationEngine engine;
@@ -108,17 +109,17 @@ public final class Evaluation {
         sink.alert(alert);
       };
       this.engine = rules.correlations().isEmpty() ? null : new CorrelationEngine(rules.correlations(), this.sink);
-      this.detections = rules.detections();
-      this.feeds = new boolean[detections.size()];
+      this.detections = rules.detections().toArray(new CompiledRules.Detection[0]);
+      this.feeds = new boolean[detections.length];
       for (int i = 0; i < feeds.length; i++) {
-        feeds[i] = engine != null && engine.feeds(detections.get(i).rule().info());
+        feeds[i] = engine != null && engine.feeds(detections[i].rule().info());
       }
     }
 
     void process(Event event) {
       events++;
       for (int i = 0; i < feeds.length; i++) {
-        CompiledRules.Detection detection = detections.get(i);
+        CompiledRules.Detection detection = detections[i];
         if (!matches(detection, event, failures)) {
           continue;
         }

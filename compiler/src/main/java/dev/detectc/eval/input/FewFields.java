@@ -86,10 +86,13 @@ final class FewFields extends AbstractMap<String, JsonNode> {
    */
   void putCanonical(String key, JsonNode value) {
     Objects.requireNonNull(key, "key");
-    for (int i = 0; i < size; i++) {
-      if (keys[i] == key) {
-        values[i] = value;
-        return;
+    // A clear bit means no key held has this hash, so the key is new: no scan.
+    if ((hashBits & bit(key)) != 0) {
+      for (int i = 0; i < size; i++) {
+        if (keys[i] == key) {
+          values[i] = value;
+          return;
+        }
       }
     }
     if (size == keys.length) {
