@@ -68,8 +68,10 @@ public final class EvalCommand implements Callable<Integer> {
     }
     result.diagnostics().forEach(problem -> printer.print(problem, err));
     problems.addAll(result.diagnostics());
-    err.printf("evaluated %,d events from %d file(s) with %d rule(s) and %d correlation(s): %,d alert(s)%n",
-        result.events(), events.size(), rules.detections().size(), rules.correlations().size(), result.alerts());
+    err.println(new StringBuilder("evaluated ").append(Counts.grouped(result.events())).append(" events from ")
+        .append(events.size()).append(" file(s) with ").append(rules.detections().size()).append(" rule(s) and ")
+        .append(rules.correlations().size()).append(" correlation(s): ").append(Counts.grouped(result.alerts()))
+        .append(" alert(s)"));
     if (problems.stream().anyMatch(problem -> problem.code() == DiagnosticCode.INTERNAL_ERROR)) {
       return ExitCodes.INTERNAL;
     }

@@ -32,7 +32,8 @@ final class TerminalProgress implements Evaluation.Progress {
     lastDraw = now;
     drawn = true;
     double seconds = (now - start) / 1e9;
-    err.printf("\rdetectc: %,d events, %,.0f events/s   ", count, count / seconds);
+    err.print("\rdetectc: " + Counts.grouped(count) + " events, " + Counts.grouped(Math.round(count / seconds))
+        + " events/s   ");
     err.flush();
   }
 
