@@ -17,12 +17,15 @@ final class TextTest implements Predicate<String> {
   private final String literal;
   private final MatchCache glob;
   private final boolean cased;
+  /** The literal is all ASCII (see {@link #asciiFolded} on what that allows). */
+  private final boolean literalAscii;
 
   private TextTest(MatchKind kind, String literal, Pattern glob, boolean cased) {
     this.kind = kind;
     this.literal = literal;
     this.glob = glob == null ? null : new MatchCache(subject -> glob.matcher(subject).find());
     this.cased = cased;
+    this.literalAscii = literal != null && ascii(literal, 0, literal.length());
   }
 
   static TextTest of(MatchKind kind, dev.detectc.ir.Pattern pattern, boolean cased) {
@@ -53,7 +56,7 @@ final class TextTest implements Predicate<String> {
   @Override
   public boolean test(String value) {
     if (!cased && glob == null) {
-      int ascii = asciiFolded(kind, value, literal);
+      int ascii = asciiFolded(kind, value, literal, literalAscii);
       if (ascii >= 0) {
         return ascii == 1;
       }
@@ -71,10 +74,18 @@ final class TextTest implements Predicate<String> {
    * <p>A prefix or suffix test needs only its end of the value to be ASCII: ASCII chars lowercase
    * to one ASCII char each whatever surrounds them, so the lowercased value starts (ends) with
    * exactly the lowercased first (last) chars, however the rest changes.
+   *
+   * <p>{@code literalAscii} says whether {@code literal} is all ASCII.
    */
-  static int asciiFolded(MatchKind kind, String value, String literal) {
+  static int asciiFolded(MatchKind kind, String value, String literal, boolean literalAscii) {
     int length = value.length();
     int wanted = literal.length();
+    if (kind == MatchKind.EQUALS && wanted != length && literalAscii) {
+      // Lowercasing keeps a string's length except for U+0130, which becomes "i" and a combining
+      // dot, not ASCII: a value of another length never lowercases to an ASCII literal, whatever
+      // its chars. Most equality tests fail on length, so they need no scan of the value.
+      return 0;
+    }
     if ((kind == MatchKind.STARTS_WITH || kind == MatchKind.ENDS_WITH) && wanted <= length) {
       int from = kind == MatchKind.STARTS_WITH ? 0 : length - wanted;
       return ascii(value, from, from + wanted) ? (foldedAt(value, from, literal) ? 1 : 0) : -1;
