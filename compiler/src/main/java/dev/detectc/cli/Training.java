@@ -7,9 +7,10 @@ import java.nio.file.Path;
 
 /**
  * The launcher's class-data-sharing training run: one JVM that does what users run most, so the
- * archive it leaves (-XX:ArchiveClassesAtExit, which records a single process) holds the classes
- * of loading, lowering, every target's renderer and FreeMarker, and of the evaluator and its
- * readers. The runs' output and exit codes do not matter, only which classes they load.
+ * class list it leaves (-XX:DumpLoadedClassList, which records a single process) and the archive
+ * dumped from that list hold the classes of loading, lowering, every target's renderer and
+ * FreeMarker, and of the evaluator and its readers. The runs' output and exit codes do not
+ * matter, only which classes they load.
  *
  * <p>Usage: {@code java -cp detectc.jar dev.detectc.cli.Training PROJECT_ROOT}
  */
