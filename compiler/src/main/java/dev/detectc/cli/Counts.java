@@ -4,9 +4,10 @@ package dev.detectc.cli;
  * Counts written with thousands separators for the summary and progress lines. Not through
  * {@code printf("%,d")}: its first use loads the platform's locale data, about 12 ms of every
  * {@code eval} run's start-up on one core, and its separator would change with the locale, so
- * the same run would print differently on two machines. Callers build their lines with a
+ * the same run would print differently on two machines. The eval summary line is built with a
  * StringBuilder for the same reason: a {@code +} concatenation links a new call site on first
- * use, which costs more start-up than the formatting it replaces.
+ * use, which cost more start-up than the formatting it replaced. (The progress line, drawn on a
+ * terminal once a second, has no such cost to save.)
  */
 final class Counts {
 

@@ -2,8 +2,8 @@ package dev.detectc.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.detectc.eval.input.FieldPath;
-import dev.detectc.eval.input.JsonValues;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A field's string (or number, or boolean) text against compiled Sigma string patterns: true
@@ -15,6 +15,8 @@ final class StringMatcher implements EventMatcher {
 
   private final FieldPath field;
   private final TextTest[] tests;
+  /** The one pattern itself, or a test of them all; made once, not per event. */
+  private final Predicate<String> test;
 
   StringMatcher(FieldPath field, List<TextTest> tests) {
     if (tests.isEmpty()) {
@@ -22,31 +24,17 @@ final class StringMatcher implements EventMatcher {
     }
     this.field = field;
     this.tests = tests.toArray(new TextTest[0]);
+    this.test = this.tests.length == 1 ? this.tests[0] : this::anyHolds;
   }
 
   @Override
   public boolean matches(JsonNode event) {
-    JsonNode value = field.get(event);
-    if (value == null) {
-      return false;
-    }
-    if (value.isArray()) {
-      for (JsonNode element : value) {
-        if (holds(JsonValues.text(element))) {
-          return true;
-        }
-      }
-      return false;
-    }
-    return holds(JsonValues.text(value));
+    return Values.anyText(field.get(event), test);
   }
 
-  private boolean holds(String text) {
-    if (text == null) {
-      return false;
-    }
-    for (TextTest test : tests) {
-      if (test.test(text)) {
+  private boolean anyHolds(String text) {
+    for (TextTest candidate : tests) {
+      if (candidate.test(text)) {
         return true;
       }
     }
